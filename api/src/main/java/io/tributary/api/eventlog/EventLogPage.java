@@ -1,0 +1,6 @@
+package io.tributary.api.eventlog;
+
+import java.util.List;
+
+public record EventLogPage(List<EventLogItem> items, String nextCursor) {
+}

@@ -1,0 +1,10 @@
+package io.tributary.api.ingestion;
+
+public enum DuplicateKind {
+    /** Same key from the same source with the same content: a retry. */
+    SAME_SOURCE,
+    /** Same key from the same source but different content. */
+    CONFLICTING,
+    /** Same key from another source, for example the browser and the server copy of one order. */
+    CROSS_SOURCE
+}

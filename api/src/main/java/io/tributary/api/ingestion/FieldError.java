@@ -1,0 +1,4 @@
+package io.tributary.api.ingestion;
+
+public record FieldError(String field, String message) {
+}

@@ -1,0 +1,5 @@
+package io.tributary.api.ingestion;
+
+public record IngestionOutcome(String recordId, String eventId, IngestionStatus status, String profileId,
+                               String sessionId) {
+}

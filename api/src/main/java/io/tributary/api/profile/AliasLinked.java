@@ -1,0 +1,4 @@
+package io.tributary.api.profile;
+
+public record AliasLinked(String profileId, String alias, String rule, Evidence evidence) {
+}

@@ -1,0 +1,4 @@
+package io.tributary.api.profile;
+
+public record FindProfileByAlias(String alias) {
+}

@@ -1,0 +1,4 @@
+package io.tributary.api.profile;
+
+public record FindProfileHistory(String profileId) {
+}

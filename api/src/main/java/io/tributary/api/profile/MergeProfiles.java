@@ -1,0 +1,17 @@
+package io.tributary.api.profile;
+
+import io.tributary.api.session.SessionRef;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Absorb another profile into this one (the survivor). Carries what the survivor takes over.
+ *
+ * @param sharedAliases the aliases of the tracked event that matched both profiles: the evidence
+ */
+public record MergeProfiles(@TargetAggregateIdentifier String profileId, String mergedProfileId,
+                            List<String> sharedAliases, List<String> mergedAliases,
+                            Map<String, PropertyValue> mergedProperties, List<SessionRef> mergedSessions,
+                            Evidence evidence) implements ProfileCommand {
+}

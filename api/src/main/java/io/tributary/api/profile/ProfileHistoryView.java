@@ -1,0 +1,6 @@
+package io.tributary.api.profile;
+
+import java.util.List;
+
+public record ProfileHistoryView(String profileId, List<IdentityDecisionView> decisions) {
+}

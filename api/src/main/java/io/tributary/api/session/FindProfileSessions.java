@@ -1,0 +1,4 @@
+package io.tributary.api.session;
+
+public record FindProfileSessions(String profileId) {
+}

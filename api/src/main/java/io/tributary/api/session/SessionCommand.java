@@ -1,0 +1,5 @@
+package io.tributary.api.session;
+
+public sealed interface SessionCommand permits StartSession, MoveSession {
+    String sessionId();
+}

@@ -1,0 +1,4 @@
+package io.tributary.api.session;
+
+public record SessionMoved(String sessionId, String fromProfileId, String toProfileId, String mergeRecordId) {
+}

@@ -1,0 +1,4 @@
+package io.tributary.api.source;
+
+public record FindSource(String sourceId) {
+}

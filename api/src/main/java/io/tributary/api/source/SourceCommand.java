@@ -1,0 +1,5 @@
+package io.tributary.api.source;
+
+public sealed interface SourceCommand permits CreateSource, RenameSource, DisableSource, EnableSource, RotateSourceToken {
+    String sourceId();
+}

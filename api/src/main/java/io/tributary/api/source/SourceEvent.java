@@ -1,0 +1,5 @@
+package io.tributary.api.source;
+
+public sealed interface SourceEvent permits SourceCreated, SourceRenamed, SourceDisabled, SourceEnabled, SourceTokenRotated {
+    String sourceId();
+}

@@ -1,0 +1,4 @@
+package io.tributary.api.source;
+
+public record SourceRenamed(String sourceId, String name) implements SourceEvent {
+}
