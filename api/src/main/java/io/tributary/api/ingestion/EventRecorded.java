@@ -6,10 +6,13 @@ import java.time.Instant;
 /**
  * A tracked event was accepted and counted, on the profile it was stitched to.
  *
- * @param sessionId null for a server event outside any session
- * @param stitched  for a server event: its profile had a browser session that started at or before it, within 30 days
+ * @param sessionId     null for a server event outside any session
+ * @param startsSession the event opened {@code sessionId}
+ * @param trafficKey    the traffic source of a session it opened (null when none: direct)
+ * @param stitched      a server event whose profile had a browser session that started at or before it,
+ *                      within the stitching window; browser events are always stitched
  */
 public record EventRecorded(String profileId, String recordId, String sourceId, SourceType sourceType,
                             Instant receivedAt, TrackedEvent event, String fingerprint, String sessionId,
-                            boolean stitched) {
+                            boolean startsSession, String trafficKey, boolean stitched) {
 }

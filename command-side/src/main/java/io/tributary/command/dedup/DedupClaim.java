@@ -1,0 +1,7 @@
+package io.tributary.command.dedup;
+
+import java.time.Instant;
+
+/** The copy of an (event_name, event_id) that was kept: the first one seen within the window. */
+public record DedupClaim(String key, String recordId, String sourceId, String fingerprint, Instant eventTime) {
+}

@@ -1,0 +1,234 @@
+package io.tributary.command.profile;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.tributary.api.ingestion.DuplicateDiscarded;
+import io.tributary.api.ingestion.EventRecorded;
+import io.tributary.api.ingestion.Intake;
+import io.tributary.api.profile.AliasBlocked;
+import io.tributary.api.profile.AliasLinked;
+import io.tributary.api.profile.BlockAlias;
+import io.tributary.api.profile.CreateProfile;
+import io.tributary.api.profile.DiscardDuplicate;
+import io.tributary.api.profile.Evidence;
+import io.tributary.api.profile.LinkAlias;
+import io.tributary.api.profile.MarkProfileMerged;
+import io.tributary.api.profile.MergeBlocked;
+import io.tributary.api.profile.MergeProfiles;
+import io.tributary.api.profile.ProfileCreated;
+import io.tributary.api.profile.ProfilePropertiesUpdated;
+import io.tributary.api.profile.ProfilesMerged;
+import io.tributary.api.profile.PropertyValue;
+import io.tributary.api.profile.RecordEvent;
+import io.tributary.api.profile.UpdateProfileProperties;
+import io.tributary.api.session.SessionAssignment;
+import io.tributary.api.session.SessionRef;
+import io.tributary.command.session.SessionDecision;
+import io.tributary.command.session.SessionPolicy;
+import io.tributary.command.session.SessionTimeline;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** One person: the aliases it owns, its properties and its sessions. Merges and limits are decided here. */
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+class Profile {
+
+    static final String NEW_PROFILE = "new_profile";
+    static final String UNOWNED_ALIAS = "unowned_alias";
+    static final String SHARED_ALIAS = "shared_alias";
+
+    @AggregateIdentifier
+    private String profileId;
+    private Instant firstSeen;
+    private Set<String> aliases = new LinkedHashSet<>();
+    private Map<String, PropertyValue> properties = new HashMap<>();
+    private SessionTimeline timeline = new SessionTimeline();
+    private String mergedInto;
+
+    /** Required by Axon. */
+    Profile() {
+    }
+
+    @CommandHandler
+    Profile(CreateProfile command, AliasLimits limits) {
+        apply(new ProfileCreated(command.profileId(), command.aliases(), NEW_PROFILE, command.evidence()));
+        Set<String> linked = new LinkedHashSet<>();
+        command.aliases().forEach(alias -> {
+            if (link(command.profileId(), linked, alias, NEW_PROFILE, command.evidence(), limits)) {
+                linked.add(alias);
+            }
+        });
+    }
+
+    @CommandHandler
+    boolean handle(LinkAlias command, AliasLimits limits) {
+        requireActive();
+        return aliases.contains(command.alias())
+                || link(profileId, aliases, command.alias(), UNOWNED_ALIAS, command.evidence(), limits);
+    }
+
+    @CommandHandler
+    void handle(BlockAlias command) {
+        apply(new AliasBlocked(profileId, command.alias(), command.rule(), command.evidence()));
+    }
+
+    @CommandHandler
+    boolean handle(MergeProfiles command, AliasLimits limits) {
+        requireActive();
+        var broken = limits.violation(aliases, command.mergedAliases());
+        if (broken.isPresent()) {
+            apply(new MergeBlocked(profileId, command.mergedProfileId(), command.sharedAliases(), broken.get(),
+                    command.evidence()));
+            return false;
+        }
+        apply(new ProfilesMerged(profileId, profileId, command.mergedProfileId(), command.sharedAliases(),
+                command.mergedAliases(), command.mergedProperties(), command.mergedSessions(), SHARED_ALIAS,
+                command.evidence()));
+        return true;
+    }
+
+    @CommandHandler
+    void handle(MarkProfileMerged command) {
+        requireActive();
+        apply(new ProfilesMerged(profileId, command.survivorProfileId(), profileId, command.sharedAliases(),
+                List.of(), Map.of(), List.of(), SHARED_ALIAS, command.evidence()));
+    }
+
+    @CommandHandler
+    void handle(UpdateProfileProperties command) {
+        Instant at = command.evidence().at();
+        Map<String, PropertyValue> changed = new LinkedHashMap<>();
+        command.properties().forEach((name, value) -> {
+            PropertyValue current = properties.get(name);
+            if (current == null || (!current.at().isAfter(at) && !Objects.equals(current.value(), value))) {
+                changed.put(name, new PropertyValue(value, at));
+            }
+        });
+        if (!changed.isEmpty()) {
+            apply(new ProfilePropertiesUpdated(profileId, changed, command.evidence()));
+        }
+    }
+
+    @CommandHandler
+    SessionAssignment handle(RecordEvent command, SessionPolicy policy) {
+        requireActive();
+        Intake intake = command.intake();
+        SessionDecision decision = policy.decide(timeline, intake.sourceType().isBrowser(),
+                intake.event().timestamp(), command.trafficSource());
+        String sessionId = decision.startsSession() ? command.newSessionId() : decision.sessionId();
+        String trafficKey = decision.startsSession() && command.trafficSource() != null ? command.trafficSource().key() : null;
+        apply(new EventRecorded(profileId, intake.recordId(), intake.sourceId(), intake.sourceType(),
+                intake.receivedAt(), intake.event(), command.fingerprint(), sessionId, decision.startsSession(),
+                trafficKey, decision.stitched()));
+        return new SessionAssignment(sessionId, decision.startsSession(), decision.stitched());
+    }
+
+    @CommandHandler
+    void handle(DiscardDuplicate command) {
+        Intake intake = command.intake();
+        apply(new DuplicateDiscarded(profileId, intake.recordId(), intake.sourceId(), intake.sourceType(),
+                intake.receivedAt(), intake.event(), command.fingerprint(), command.keptRecordId(),
+                command.keptSourceId(), command.kind()));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileCreated event) {
+        profileId = event.profileId();
+        firstSeen = event.evidence().at();
+    }
+
+    @EventSourcingHandler
+    void on(AliasLinked event) {
+        aliases.add(event.alias());
+    }
+
+    @EventSourcingHandler
+    void on(ProfilePropertiesUpdated event) {
+        properties.putAll(event.properties());
+    }
+
+    @EventSourcingHandler
+    void on(ProfilesMerged event) {
+        if (!event.isSurvivorSide()) {
+            mergedInto = event.survivorProfileId();
+            return;
+        }
+        aliases.addAll(event.mergedAliases());
+        event.mergedProperties().forEach((name, value) -> properties.merge(name, value,
+                (mine, theirs) -> theirs.at().isAfter(mine.at()) ? theirs : mine));
+        timeline.absorb(event.mergedSessions(), event.mergedSessions().stream().map(SessionRef::lastActivityAt)
+                .max(Instant::compareTo).orElse(null));
+    }
+
+    @EventSourcingHandler
+    void on(EventRecorded event) {
+        Instant at = event.event().timestamp();
+        firstSeen = firstSeen == null || at.isBefore(firstSeen) ? at : firstSeen;
+        if (event.startsSession()) {
+            timeline.start(event.sessionId(), at, event.trafficKey());
+        } else if (event.sessionId() != null) {
+            timeline.touch(event.sessionId(), at);
+        }
+        if (event.sourceType().isBrowser()) {
+            timeline.recordBrowserEvent(at);
+        }
+    }
+
+    Instant firstSeen() {
+        return firstSeen;
+    }
+
+    String profileId() {
+        return profileId;
+    }
+
+    List<String> aliases() {
+        return new ArrayList<>(aliases);
+    }
+
+    Map<String, PropertyValue> properties() {
+        return Map.copyOf(properties);
+    }
+
+    List<SessionRef> sessions() {
+        return timeline.sessions();
+    }
+
+    String mergedInto() {
+        return mergedInto;
+    }
+
+    boolean isMerged() {
+        return mergedInto != null;
+    }
+
+    private static boolean link(String profileId, Set<String> owned, String alias, String rule, Evidence evidence,
+                                AliasLimits limits) {
+        var broken = limits.violation(owned, List.of(alias));
+        if (broken.isPresent()) {
+            apply(new AliasBlocked(profileId, alias, broken.get(), evidence));
+            return false;
+        }
+        apply(new AliasLinked(profileId, alias, rule, evidence));
+        return true;
+    }
+
+    private void requireActive() {
+        if (isMerged()) {
+            throw new IllegalStateException("profile " + profileId + " was merged into " + mergedInto);
+        }
+    }
+}
