@@ -55,7 +55,8 @@ public class DedupIndex {
 
     private static Document document(DedupClaim claim) {
         return new Document("_id", claim.key()).append("recordId", claim.recordId())
-                .append("sourceId", claim.sourceId()).append("fingerprint", claim.fingerprint())
+                .append("sourceId", claim.sourceId()).append("profileId", claim.profileId())
+                .append("fingerprint", claim.fingerprint())
                 .append("eventTime", Date.from(claim.eventTime())).append("eventNanos", claim.eventTime().getNano());
     }
 
@@ -63,6 +64,6 @@ public class DedupIndex {
         Instant time = doc.getDate("eventTime").toInstant().with(java.time.temporal.ChronoField.NANO_OF_SECOND,
                 doc.getInteger("eventNanos", 0));
         return new DedupClaim(doc.getString("_id"), doc.getString("recordId"), doc.getString("sourceId"),
-                doc.getString("fingerprint"), time);
+                doc.getString("profileId"), doc.getString("fingerprint"), time);
     }
 }

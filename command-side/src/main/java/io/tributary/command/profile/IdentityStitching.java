@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.Aggregate;
@@ -26,6 +27,8 @@ import org.springframework.stereotype.Component;
  * unless a limit forbids it: then the event goes to the owner of its highest-priority alias;</li>
  * <li>no known alias: a new profile.</li>
  * </ol>
+ * A duplicate copy of a tracked event also belongs to the profile of the copy that was kept: the same order sent
+ * by the browser and the server is one person.
  */
 @Component
 class IdentityStitching {
@@ -42,7 +45,7 @@ class IdentityStitching {
         this.limits = limits;
     }
 
-    StitchingResult stitch(List<String> rawAliases, Evidence evidence) {
+    StitchingResult stitch(List<String> rawAliases, Optional<String> keptCopyProfile, Evidence evidence) {
         List<String> usable = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
         for (String raw : new LinkedHashSet<>(rawAliases)) {
@@ -53,7 +56,8 @@ class IdentityStitching {
         }
         usable.sort(Comparator.comparingInt(a -> AliasRules.priority(AliasRules.typeOf(a))));
         Map<String, String> owners = aliasIndex.owners(usable);
-        String profileId = owners.isEmpty() ? create(usable, evidence) : resolve(usable, owners, evidence);
+        String profileId = owners.isEmpty() && keptCopyProfile.isEmpty() ? create(usable, evidence)
+                : resolve(usable, owners, keptCopyProfile, evidence);
         return new StitchingResult(profileId, blocked);
     }
 
@@ -76,15 +80,19 @@ class IdentityStitching {
         }
     }
 
-    private String resolve(List<String> aliases, Map<String, String> owners, Evidence evidence) {
+    private String resolve(List<String> aliases, Map<String, String> owners, Optional<String> keptCopyProfile,
+                           Evidence evidence) {
         Set<String> owning = new LinkedHashSet<>();
         aliases.stream().filter(owners::containsKey).forEach(alias -> owning.add(survivorOf(owners.get(alias))));
-        String target = owning.size() == 1 ? owning.iterator().next() : merge(owning, aliases, owners, evidence);
+        keptCopyProfile.map(this::survivorOf).ifPresent(owning::add);
+        String target = owning.size() == 1 ? owning.iterator().next()
+                : merge(owning, aliases, owners, evidence).orElseGet(() -> survivorOf(owning.iterator().next()));
         aliases.stream().filter(alias -> !owners.containsKey(alias)).forEach(alias -> link(target, alias, evidence));
         return target;
     }
 
-    private String merge(Set<String> owning, List<String> aliases, Map<String, String> owners, Evidence evidence) {
+    /** The survivor, or empty when a limit blocked a merge and the event goes to its highest-priority owner. */
+    private Optional<String> merge(Set<String> owning, List<String> aliases, Map<String, String> owners, Evidence evidence) {
         List<Aggregate<Profile>> candidates = owning.stream().map(profiles::load)
                 .sorted(Comparator.comparing((Aggregate<Profile> p) -> p.invoke(Profile::firstSeen))
                         .thenComparing(p -> p.invoke(Profile::profileId)))
@@ -95,11 +103,7 @@ class IdentityStitching {
         for (Aggregate<Profile> other : candidates.subList(1, candidates.size())) {
             blocked |= !absorb(survivor, survivorId, other, sharedAliases(aliases, owners, survivorId, other), evidence);
         }
-        if (!blocked) {
-            return survivorId;
-        }
-        String highestPriorityOwned = aliases.stream().filter(owners::containsKey).findFirst().orElseThrow();
-        return survivorOf(owners.get(highestPriorityOwned));
+        return blocked ? Optional.empty() : Optional.of(survivorId);
     }
 
     private boolean absorb(Aggregate<Profile> survivor, String survivorId, Aggregate<Profile> other,

@@ -80,7 +80,10 @@ class IngestionHandler {
         TrackedEvent event = intake.event();
         Evidence evidence = new Evidence(intake.recordId(), event.eventId(), event.timestamp());
         String fingerprint = Fingerprint.of(event);
-        StitchingResult stitched = stitching.stitch(event.aliases(), evidence);
+        String key = DedupPolicy.key(event.eventName(), event.eventId());
+        Optional<DedupClaim> previous = dedupIndex.find(key);
+        Optional<DedupClaim> kept = previous.filter(claim -> dedupPolicy.isDuplicate(claim, event.eventName(), event.timestamp()));
+        StitchingResult stitched = stitching.stitch(event.aliases(), kept.map(DedupClaim::profileId), evidence);
         String profileId = stitched.profileId();
         stitched.blockedAliases().forEach(alias -> profiles.load(profileId)
                 .execute(p -> p.handle(new BlockAlias(profileId, alias, BLOCKED_VALUE, evidence))));
@@ -88,10 +91,14 @@ class IngestionHandler {
             profiles.load(profileId).execute(p -> p.handle(
                     new UpdateProfileProperties(profileId, event.profileProperties(), evidence)));
         }
-        Optional<DedupClaim> kept = claimDedupKey(intake, fingerprint);
+        if (kept.isEmpty()) {
+            kept = claim(new DedupClaim(key, intake.recordId(), intake.sourceId(), profileId, fingerprint,
+                    event.timestamp()), previous);
+        }
         if (kept.isPresent()) {
+            DedupClaim original = kept.get();
             profiles.load(profileId).execute(p -> p.handle(new DiscardDuplicate(profileId, intake, fingerprint,
-                    kept.get().recordId(), kept.get().sourceId(), DedupPolicy.kind(kept.get(), intake.sourceId(), fingerprint))));
+                    original.recordId(), original.sourceId(), DedupPolicy.kind(original, intake.sourceId(), fingerprint))));
             return new IngestionOutcome(intake.recordId(), event.eventId(), IngestionStatus.DUPLICATE, profileId, null);
         }
         return record(intake, fingerprint, profileId);
@@ -111,22 +118,21 @@ class IngestionHandler {
                 assignment.sessionId());
     }
 
-    /** Empty when this copy is kept; otherwise the copy that was kept before it. */
-    private Optional<DedupClaim> claimDedupKey(Intake intake, String fingerprint) {
-        TrackedEvent event = intake.event();
-        DedupClaim mine = new DedupClaim(DedupPolicy.key(event.eventName(), event.eventId()), intake.recordId(),
-                intake.sourceId(), fingerprint, event.timestamp());
-        Optional<DedupClaim> kept = dedupIndex.claim(mine);
-        if (kept.isEmpty()) {
-            onRollback(() -> dedupIndex.release(mine));
+    /**
+     * Keeps this copy: claims its key, or takes over an expired one. Empty when this copy is kept; otherwise the
+     * copy another node kept in the meantime.
+     */
+    private Optional<DedupClaim> claim(DedupClaim mine, Optional<DedupClaim> expired) {
+        if (expired.isPresent()) {
+            dedupIndex.replace(expired.get(), mine);
+            onRollback(() -> dedupIndex.restore(expired.get()));
             return Optional.empty();
         }
-        if (dedupPolicy.isDuplicate(kept.get(), event.eventName(), event.timestamp())) {
-            return kept;
+        Optional<DedupClaim> winner = dedupIndex.claim(mine);
+        if (winner.isEmpty()) {
+            onRollback(() -> dedupIndex.release(mine));
         }
-        dedupIndex.replace(kept.get(), mine);
-        onRollback(() -> dedupIndex.restore(kept.get()));
-        return Optional.empty();
+        return winner;
     }
 
     private TrafficSource classify(TrackedEvent event) {

@@ -1,0 +1,80 @@
+package io.tributary.app.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoClient;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon on MongoDB: event, token and saga stores, the aggregate cache and snapshots. */
+@Configuration
+public class AxonConfig {
+
+    static final String SOURCE_TOKENS = "source-tokens";
+
+    /** Exact money: JSON decimals become BigDecimal, in requests and in stored events alike. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer exactDecimals() {
+        return builder -> builder.featuresToEnable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, TributaryProperties properties) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder().mongoTemplate(template)
+                .eventSerializer(eventSerializer).snapshotSerializer(serializer).batchSize(1000).build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).ensureIndexes(true).build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate template, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build();
+    }
+
+    @Bean
+    Cache aggregateCache() {
+        return new LruCache(50_000);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    @Autowired
+    void configureProcessors(EventProcessingConfigurer processing) {
+        processing.usingPooledStreamingEventProcessors(
+                (config, builder) -> builder.batchSize(200).initialSegmentCount(1));
+        processing.registerSubscribingEventProcessor(SOURCE_TOKENS);
+    }
+}

@@ -1,0 +1,91 @@
+package io.tributary.app.eventlog;
+
+import io.tributary.api.eventlog.EventLogPage;
+import io.tributary.api.eventlog.FindEvents;
+import io.tributary.api.ingestion.FieldError;
+import io.tributary.app.web.ApiProblem;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The event log: every tracked event as accepted, duplicate or rejected, newest first. */
+@RestController
+@RequestMapping("/api/events")
+class EventLogController {
+
+    static final int MAX_LIMIT = 1000;
+    private static final Set<String> STATUSES = Set.of("accepted", "duplicate", "rejected");
+
+    private final QueryGateway queries;
+
+    EventLogController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    EventLogPage page(@RequestParam(required = false) String sourceId, @RequestParam(required = false) String eventName,
+                      @RequestParam(required = false) String profileId, @RequestParam(required = false) String status,
+                      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                      @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        FindEvents query = EventLogFilters.parse(sourceId, eventName, profileId, status, from, to, limit, cursor);
+        return queries.query(query, ResponseTypes.instanceOf(EventLogPage.class)).join();
+    }
+
+    /** Turns request parameters into a query, naming every bad parameter. */
+    static final class EventLogFilters {
+        private EventLogFilters() {
+        }
+
+        static FindEvents parse(String sourceId, String eventName, String profileId, String status, String from,
+                                String to, String limit, String cursor) {
+            List<FieldError> errors = new ArrayList<>();
+            if (status != null && !STATUSES.contains(status)) {
+                errors.add(new FieldError("status", "must be accepted, duplicate or rejected"));
+            }
+            Instant fromTime = instant("from", from, errors);
+            Instant toTime = instant("to", to, errors);
+            Integer size = limit(limit, errors);
+            if (!errors.isEmpty()) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+            }
+            return new FindEvents(sourceId, eventName, profileId, status, fromTime, toTime, size, cursor);
+        }
+
+        static Instant instant(String field, String value, List<FieldError> errors) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2024-09-02T00:00:00Z"));
+                return null;
+            }
+        }
+
+        private static Integer limit(String value, List<FieldError> errors) {
+            if (value == null || value.isBlank()) {
+                return 50;
+            }
+            try {
+                int size = Integer.parseInt(value);
+                if (size >= 1 && size <= MAX_LIMIT) {
+                    return size;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+            return null;
+        }
+    }
+}

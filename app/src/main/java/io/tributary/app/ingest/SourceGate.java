@@ -1,0 +1,43 @@
+package io.tributary.app.ingest;
+
+import io.tributary.app.web.ApiProblem;
+import io.tributary.command.source.SourceCredentials;
+import io.tributary.command.source.SourceTokenIndex;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Authenticates intake by source token: 401 unknown, 403 disabled or the wrong kind of source. */
+@Component
+class SourceGate {
+
+    private final SourceTokenIndex tokens;
+
+    SourceGate(SourceTokenIndex tokens) {
+        this.tokens = tokens;
+    }
+
+    SourceCredentials server(String token, String field) {
+        SourceCredentials source = enabled(token, field);
+        if (source.type().isBrowser()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, field, "a browser source token cannot send server events");
+        }
+        return source;
+    }
+
+    SourceCredentials browser(String token, String field) {
+        SourceCredentials source = enabled(token, field);
+        if (!source.type().isBrowser()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, field, "this endpoint takes a browser source token");
+        }
+        return source;
+    }
+
+    private SourceCredentials enabled(String token, String field) {
+        SourceCredentials source = tokens.find(token)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, field, "missing or unknown source token"));
+        if (!source.enabled()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, field, "the source is disabled");
+        }
+        return source;
+    }
+}

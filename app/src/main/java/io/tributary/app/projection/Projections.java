@@ -1,0 +1,65 @@
+package io.tributary.app.projection;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.stereotype.Component;
+
+/** The rebuildable read models: every streaming processor but the sagas'. */
+@Component
+public class Projections {
+
+    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources");
+
+    private final EventProcessingConfiguration processing;
+
+    Projections(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    public List<String> names() {
+        return READ_MODELS;
+    }
+
+    public List<ProjectionStatus> statuses() {
+        return READ_MODELS.stream().map(this::status).toList();
+    }
+
+    public ProjectionStatus rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        return status(name);
+    }
+
+    public ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        boolean replaying = processor.isReplaying() || segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
+        double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
+        return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress);
+    }
+
+    private static double progress(EventTrackerStatus status) {
+        OptionalLong current = status.getCurrentPosition();
+        OptionalLong reset = status.getResetPosition();
+        if (!status.isReplaying()) {
+            return 1;
+        }
+        if (current.isEmpty() || reset.isEmpty() || reset.getAsLong() <= 0) {
+            return 0;
+        }
+        return Math.min(1, (double) current.getAsLong() / reset.getAsLong());
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
+    }
+}

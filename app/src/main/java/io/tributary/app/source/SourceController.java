@@ -1,0 +1,155 @@
+package io.tributary.app.source;
+
+import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.source.CreateSource;
+import io.tributary.api.source.DisableSource;
+import io.tributary.api.source.EnableSource;
+import io.tributary.api.source.FindSource;
+import io.tributary.api.source.FindSources;
+import io.tributary.api.source.RenameSource;
+import io.tributary.api.source.RotateSourceToken;
+import io.tributary.api.source.SourceType;
+import io.tributary.api.source.SourceView;
+import io.tributary.app.config.AdminToken;
+import io.tributary.app.web.ApiProblem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Event sources: create, list, rename, disable and enable, rotate the token. */
+@RestController
+@RequestMapping("/api/sources")
+class SourceController {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    SourceController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = name(body, errors);
+        SourceType type = type(body.get("type"), errors);
+        List<String> origins = origins(body.get("allowedOrigins"), errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        String id = UUID.randomUUID().toString();
+        String token = AdminToken.Tokens.random();
+        commands.sendAndWait(new CreateSource(id, name, type, token, origins, Instant.now()));
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("id", id);
+        created.put("name", name);
+        created.put("type", type.name().toLowerCase(Locale.ROOT));
+        created.put("token", token);
+        created.put("allowedOrigins", origins);
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping
+    List<SourceView> list() {
+        return queries.query(new FindSources(), ResponseTypes.multipleInstancesOf(SourceView.class)).join();
+    }
+
+    @GetMapping("/{id}")
+    SourceView one(@PathVariable String id) {
+        SourceView view = queries.query(new FindSource(id), ResponseTypes.instanceOf(SourceView.class)).join();
+        if (view == null) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "id", "no source " + id);
+        }
+        return view;
+    }
+
+    @PatchMapping("/{id}")
+    Map<String, Object> rename(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = name(body, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        send(id, new RenameSource(id, name));
+        return Map.of("id", id, "name", name);
+    }
+
+    @PostMapping("/{id}/disable")
+    Map<String, Object> disable(@PathVariable String id) {
+        send(id, new DisableSource(id, Instant.now()));
+        return Map.of("id", id, "status", "disabled");
+    }
+
+    @PostMapping("/{id}/enable")
+    Map<String, Object> enable(@PathVariable String id) {
+        send(id, new EnableSource(id, Instant.now()));
+        return Map.of("id", id, "status", "active");
+    }
+
+    @PostMapping("/{id}/rotate-token")
+    Map<String, Object> rotateToken(@PathVariable String id) {
+        String token = AdminToken.Tokens.random();
+        send(id, new RotateSourceToken(id, token, Instant.now()));
+        return Map.of("id", id, "token", token);
+    }
+
+    private void send(String id, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateNotFoundException e) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "id", "no source " + id);
+        }
+    }
+
+    private static String name(Map<String, Object> body, List<FieldError> errors) {
+        Object name = body.get("name");
+        if (!(name instanceof String text) || text.isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+            return null;
+        }
+        if (text.length() > 200) {
+            errors.add(new FieldError("name", "must be at most 200 characters"));
+        }
+        return text.trim();
+    }
+
+    private static SourceType type(Object type, List<FieldError> errors) {
+        if ("browser".equals(type)) {
+            return SourceType.BROWSER;
+        }
+        if ("server".equals(type)) {
+            return SourceType.SERVER;
+        }
+        errors.add(new FieldError("type", "must be browser or server"));
+        return null;
+    }
+
+    private static List<String> origins(Object value, List<FieldError> errors) {
+        if (value == null) {
+            return List.of("*");
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(o -> o instanceof String)) {
+            return list.stream().map(Object::toString).toList();
+        }
+        errors.add(new FieldError("allowedOrigins", "must be an array of origins such as https://shop.example"));
+        return List.of();
+    }
+}

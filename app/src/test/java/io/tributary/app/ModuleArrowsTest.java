@@ -1,0 +1,67 @@
+package io.tributary.app;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module arrows: api depends on nothing of ours; the CQRS sides only on api; policies on neither Spring nor Axon. */
+class ModuleArrowsTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.tributary");
+    }
+
+    @Test
+    void apiDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.tributary.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tributary.command..", "io.tributary.query..",
+                        "io.tributary.saga..", "io.tributary.app..", "io.tributary.eventstore..")
+                .check(classes);
+    }
+
+    @Test
+    void commandSideDependsOnlyOnApi() {
+        noClasses().that().resideInAPackage("io.tributary.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tributary.query..", "io.tributary.saga..",
+                        "io.tributary.app..", "io.tributary.eventstore..")
+                .check(classes);
+    }
+
+    @Test
+    void querySideDependsOnlyOnApi() {
+        noClasses().that().resideInAPackage("io.tributary.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tributary.command..", "io.tributary.saga..",
+                        "io.tributary.app..", "io.tributary.eventstore..")
+                .check(classes);
+    }
+
+    @Test
+    void sagasDependOnlyOnApi() {
+        noClasses().that().resideInAPackage("io.tributary.saga..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tributary.command..", "io.tributary.query..",
+                        "io.tributary.app..", "io.tributary.eventstore..")
+                .check(classes);
+    }
+
+    @Test
+    void policiesDependOnNeitherSpringNorAxon() {
+        noClasses().that().haveSimpleNameEndingWith("Policy").or().haveSimpleNameEndingWith("Rules")
+                .or().haveSimpleNameEndingWith("Limits").or().haveSimpleNameEndingWith("Catalog")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..")
+                .check(classes);
+    }
+
+    @Test
+    void featurePackagesOfTheCommandSideHaveNoCycles() {
+        slices().matching("io.tributary.command.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

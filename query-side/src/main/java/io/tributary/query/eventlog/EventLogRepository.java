@@ -1,0 +1,101 @@
+package io.tributary.query.eventlog;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import io.tributary.api.eventlog.FindEvents;
+import io.tributary.query.support.MergeMap;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.set;
+import static io.tributary.query.eventlog.EventLogDocument.AT;
+import static io.tributary.query.eventlog.EventLogDocument.PROFILE_ID;
+import static io.tributary.query.eventlog.EventLogDocument.RECEIVED_AT;
+import static io.tributary.query.support.MongoValues.toDate;
+
+/** The {@code eventlog} collection, and the projection's own merge map {@code eventlog_merges}. */
+final class EventLogRepository {
+
+    private static final Bson NEWEST_FIRST = Indexes.descending(RECEIVED_AT, "_id");
+
+    private final MongoCollection<Document> log;
+    private final MergeMap merges;
+
+    EventLogRepository(MongoDatabase database) {
+        this.log = database.getCollection("eventlog");
+        this.merges = new MergeMap(database, "eventlog_merges");
+        log.createIndex(NEWEST_FIRST);
+        for (String field : List.of("sourceId", PROFILE_ID, "eventName", "status")) {
+            log.createIndex(Indexes.compoundIndex(Indexes.ascending(field), NEWEST_FIRST));
+        }
+    }
+
+    /** Idempotent: the whole entry is replaced by its recordId. */
+    void save(Document entry) {
+        log.replaceOne(eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
+    }
+
+    String currentProfileOf(String profileId) {
+        return profileId == null ? null : merges.resolve(profileId);
+    }
+
+    /** Moves the entries of the merged profile, and of any profile merged into it, to the final survivor. */
+    void merge(String mergedProfileId, String survivorProfileId) {
+        merges.record(mergedProfileId, survivorProfileId);
+        String survivor = merges.resolve(survivorProfileId);
+        log.updateMany(in(PROFILE_ID, merges.members(mergedProfileId)), set(PROFILE_ID, survivor));
+    }
+
+    /** Newest first; {@code limit} null means all. */
+    FindIterable<Document> find(FindEvents query, Integer limit) {
+        FindIterable<Document> found = log.find(filter(query)).sort(NEWEST_FIRST).batchSize(500);
+        return limit == null ? found : found.limit(limit);
+    }
+
+    void clear() {
+        log.deleteMany(empty());
+        merges.clear();
+    }
+
+    private Bson filter(FindEvents query) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.sourceId() != null) {
+            filters.add(eq("sourceId", query.sourceId()));
+        }
+        if (query.eventName() != null) {
+            filters.add(eq("eventName", query.eventName()));
+        }
+        if (query.profileId() != null) {
+            filters.add(eq(PROFILE_ID, merges.resolve(query.profileId())));
+        }
+        if (query.status() != null) {
+            filters.add(eq("status", query.status().toLowerCase(Locale.ROOT)));
+        }
+        if (query.from() != null) {
+            filters.add(gte(AT, toDate(query.from())));
+        }
+        if (query.to() != null) {
+            filters.add(lt(AT, toDate(query.to())));
+        }
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            EventLogCursor after = EventLogCursor.decode(query.cursor());
+            filters.add(or(lt(RECEIVED_AT, toDate(after.receivedAt())),
+                    and(eq(RECEIVED_AT, toDate(after.receivedAt())), lt("_id", after.recordId()))));
+        }
+        return filters.isEmpty() ? empty() : and(filters);
+    }
+}

@@ -1,0 +1,51 @@
+package io.tributary.query.support;
+
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static com.mongodb.client.model.Updates.inc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AtMostOnceTest extends EmbeddedMongo {
+
+    @Test
+    void appliesEachKeyOnceAndForgetsKeysOutsideTheWindow() {
+        MongoCollection<Document> counters = database.getCollection("counters");
+
+        assertThat(AtMostOnce.apply(counters, "c", "keys", "r1", 2, inc("n", 1))).isTrue();
+        assertThat(AtMostOnce.apply(counters, "c", "keys", "r1", 2, inc("n", 1))).isFalse();
+        assertThat(AtMostOnce.apply(counters, "c", "keys", "r2", 2, inc("n", 1))).isTrue();
+        assertThat(AtMostOnce.apply(counters, "c", "keys", "r3", 2, inc("n", 1))).isTrue();
+        assertThat(AtMostOnce.apply(counters, "c", "keys", "r3", 2, inc("n", 1))).isFalse();
+
+        Document counter = counters.find().first();
+        assertThat(counter.getInteger("n")).isEqualTo(3);
+        assertThat(counter.getList("keys", String.class)).containsExactly("r2", "r3");
+    }
+
+    @Test
+    void countsEachKeyOnceWhenWritersDeliverTheSameKeysConcurrently() throws Exception {
+        MongoCollection<Document> counters = database.getCollection("counters");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int writer = 0; writer < 8; writer++) {
+            int offset = writer / 2; // writers in pairs deliver the same keys
+            writers.add(pool.submit(() -> IntStream.range(0, 100).forEach(i ->
+                    AtMostOnce.apply(counters, "c", "keys", "k" + offset + "-" + i, 1000, inc("n", 1)))));
+        }
+        for (Future<?> writer : writers) {
+            writer.get();
+        }
+        pool.shutdown();
+
+        assertThat(counters.find().first().getInteger("n")).isEqualTo(400);
+    }
+}
