@@ -9,12 +9,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /** A browser source answers CORS for its allowed origins ({@code *} allows any). */
-final class Cors {
+public final class Cors {
 
     private Cors() {
     }
 
-    static void allow(SourceCredentials source, HttpServletRequest request, HttpServletResponse response) {
+    public static void allow(SourceCredentials source, HttpServletRequest request, HttpServletResponse response) {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {
             return;

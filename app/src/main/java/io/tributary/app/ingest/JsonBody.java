@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Parses request text into a JSON object, with exact decimals. */
 @Component
-class JsonBody {
+public class JsonBody {
 
     private final ObjectMapper mapper;
 
@@ -18,7 +18,7 @@ class JsonBody {
 
     /** Empty when the text is not a JSON object. */
     @SuppressWarnings("unchecked")
-    Optional<Map<String, Object>> object(String text) {
+    public Optional<Map<String, Object>> object(String text) {
         try {
             Object parsed = mapper.readValue(text, Object.class);
             return parsed instanceof Map ? Optional.of((Map<String, Object>) parsed) : Optional.empty();
@@ -27,7 +27,7 @@ class JsonBody {
         }
     }
 
-    String write(Object value) {
+    public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {

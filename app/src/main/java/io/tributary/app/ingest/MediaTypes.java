@@ -3,13 +3,13 @@ package io.tributary.app.ingest;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
-final class MediaTypes {
+public final class MediaTypes {
 
     private MediaTypes() {
     }
 
     /** True when the header names one of the types (or a {@code +json} type for JSON); false when absent or garbled. */
-    static boolean isOneOf(String header, MediaType... accepted) {
+    public static boolean isOneOf(String header, MediaType... accepted) {
         if (header == null) {
             return false;
         }

@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 
 /** Reads a request body, refusing more than a limit (413) before it is held in memory. */
-final class RawBody {
+public final class RawBody {
 
     private RawBody() {
     }
 
-    static String read(HttpServletRequest request, int maxBytes) {
+    public static String read(HttpServletRequest request, int maxBytes) {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge(maxBytes);
         }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Authenticates intake by source token: 401 unknown, 403 disabled or the wrong kind of source. */
 @Component
-class SourceGate {
+public class SourceGate {
 
     private final SourceTokenIndex tokens;
 
@@ -16,7 +16,7 @@ class SourceGate {
         this.tokens = tokens;
     }
 
-    SourceCredentials server(String token, String field) {
+    public SourceCredentials server(String token, String field) {
         SourceCredentials source = enabled(token, field);
         if (source.type().isBrowser()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, field, "a browser source token cannot send server events");
@@ -24,7 +24,7 @@ class SourceGate {
         return source;
     }
 
-    SourceCredentials browser(String token, String field) {
+    public SourceCredentials browser(String token, String field) {
         SourceCredentials source = enabled(token, field);
         if (!source.type().isBrowser()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, field, "this endpoint takes a browser source token");
