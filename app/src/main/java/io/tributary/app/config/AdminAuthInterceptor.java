@@ -6,8 +6,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Admin endpoints need {@code Authorization: Bearer <admin token>}. */
-class AdminAuthInterceptor implements HandlerInterceptor {
+/**
+ * Admin endpoints need {@code Authorization: Bearer <admin token>}, or a dashboard session that logged in with
+ * it (the session attribute {@link #SESSION_ATTRIBUTE}).
+ */
+public class AdminAuthInterceptor implements HandlerInterceptor {
+
+    public static final String SESSION_ATTRIBUTE = "tributary.admin";
 
     private static final String BEARER = "Bearer ";
     private final AdminToken adminToken;
@@ -19,6 +24,10 @@ class AdminAuthInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
         if ("OPTIONS".equals(request.getMethod())) {
+            return true;
+        }
+        var session = request.getSession(false);
+        if (session != null && Boolean.TRUE.equals(session.getAttribute(SESSION_ATTRIBUTE))) {
             return true;
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);

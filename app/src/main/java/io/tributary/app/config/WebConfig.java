@@ -7,6 +7,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
 
+    /** Tracking endpoints authenticate by source token or signature, not by the admin token. */
+    static final String[] PUBLIC_INTAKE = {"/api/webhooks", "/api/collect/**", "/api/shopify/**",
+        "/api/woocommerce/**"};
+
     private final AdminToken adminToken;
 
     public WebConfig(AdminToken adminToken) {
@@ -15,8 +19,7 @@ public class WebConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminAuthInterceptor(adminToken))
-                .addPathPatterns("/api/sources/**", "/api/sources", "/api/events/**", "/api/events",
-                        "/api/profiles/**", "/api/profiles", "/api/projections/**", "/api/projections");
+        registry.addInterceptor(new AdminAuthInterceptor(adminToken)).addPathPatterns("/api/**")
+                .excludePathPatterns(PUBLIC_INTAKE);
     }
 }
