@@ -28,21 +28,27 @@ public class DedupIndex {
 
     /** Claims the key; answers the existing claim instead when another copy holds it. */
     public Optional<DedupClaim> claim(DedupClaim claim) {
-        try {
-            claims.insertOne(document(claim));
-            return Optional.empty();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return find(claim.key());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                claims.insertOne(document(claim));
+                return Optional.empty();
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Optional<DedupClaim> holder = find(claim.key());
+                if (holder.isPresent()) {
+                    return holder;
+                }
             }
-            throw e;
         }
+        throw new IllegalStateException("dedup key " + claim.key() + " keeps changing hands");
     }
 
-    /** Hands an expired key over to a new copy. */
-    public void replace(DedupClaim expired, DedupClaim claim) {
-        claims.replaceOne(Filters.and(Filters.eq("_id", expired.key()), Filters.eq("recordId", expired.recordId())),
-                document(claim));
+    /** Hands an expired key over to a new copy; false when another copy took it over first. */
+    public boolean replace(DedupClaim expired, DedupClaim claim) {
+        return claims.replaceOne(Filters.and(Filters.eq("_id", expired.key()), Filters.eq("recordId", expired.recordId())),
+                document(claim)).getMatchedCount() == 1;
     }
 
     public void release(DedupClaim claim) {

@@ -124,7 +124,9 @@ class IngestionHandler {
      */
     private Optional<DedupClaim> claim(DedupClaim mine, Optional<DedupClaim> expired) {
         if (expired.isPresent()) {
-            dedupIndex.replace(expired.get(), mine);
+            if (!dedupIndex.replace(expired.get(), mine)) {
+                return dedupIndex.find(mine.key());
+            }
             onRollback(() -> dedupIndex.restore(expired.get()));
             return Optional.empty();
         }

@@ -82,6 +82,7 @@ class Profile {
 
     @CommandHandler
     void handle(BlockAlias command) {
+        requireActive();
         apply(new AliasBlocked(profileId, command.alias(), command.rule(), command.evidence()));
     }
 
@@ -109,6 +110,7 @@ class Profile {
 
     @CommandHandler
     void handle(UpdateProfileProperties command) {
+        requireActive();
         Instant at = command.evidence().at();
         Map<String, PropertyValue> changed = new LinkedHashMap<>();
         command.properties().forEach((name, value) -> {
@@ -138,6 +140,7 @@ class Profile {
 
     @CommandHandler
     void handle(DiscardDuplicate command) {
+        requireActive();
         Intake intake = command.intake();
         apply(new DuplicateDiscarded(profileId, intake.recordId(), intake.sourceId(), intake.sourceType(),
                 intake.receivedAt(), intake.event(), command.fingerprint(), command.keptRecordId(),

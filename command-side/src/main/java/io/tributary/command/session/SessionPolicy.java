@@ -11,7 +11,8 @@ import java.util.Optional;
  * When a tracked event starts a session, joins one, or stays outside any.
  * <ul>
  * <li>A browser event starts a session when the profile has none, when its last browser event is more than
- * the inactivity timeout earlier, or when it carries a traffic source different from the current session's.</li>
+ * the inactivity timeout earlier, or when it carries a traffic source different from the current session's. A late
+ * browser event (earlier than the current session) joins the session that was active then, or starts its own.</li>
  * <li>A server event joins the current session when it falls within the timeout of that session's last activity.</li>
  * <li>A server event is stitched when a browser session started at or before it, within the stitching window.</li>
  * </ul>
@@ -33,6 +34,11 @@ public final class SessionPolicy {
     public SessionDecision decide(SessionTimeline timeline, boolean browser, Instant at, TrafficSource source) {
         Optional<SessionRef> current = timeline.current();
         if (browser) {
+            if (current.isPresent() && at.isBefore(current.get().startedAt())) {
+                return timeline.activeAt(at, inactivityTimeout).filter(session -> sameSource(session, source))
+                        .map(session -> SessionDecision.join(session.sessionId(), true))
+                        .orElseGet(SessionDecision::start);
+            }
             return current.filter(session -> continuesBrowsing(timeline, session, at, source))
                     .map(session -> SessionDecision.join(session.sessionId(), true))
                     .orElseGet(SessionDecision::start);
@@ -45,8 +51,11 @@ public final class SessionPolicy {
 
     private boolean continuesBrowsing(SessionTimeline timeline, SessionRef session, Instant at, TrafficSource source) {
         Instant last = timeline.lastBrowserEventAt() == null ? session.lastActivityAt() : timeline.lastBrowserEventAt();
-        boolean sameSource = source == null || !source.isPresent() || Objects.equals(source.key(), session.trafficKey());
-        return Duration.between(last, at).compareTo(inactivityTimeout) <= 0 && sameSource;
+        return Duration.between(last, at).compareTo(inactivityTimeout) <= 0 && sameSource(session, source);
+    }
+
+    private static boolean sameSource(SessionRef session, TrafficSource source) {
+        return source == null || !source.isPresent() || Objects.equals(source.key(), session.trafficKey());
     }
 
     private boolean withinTimeout(Instant lastActivity, Instant at) {

@@ -1,5 +1,6 @@
 package io.tributary.command.session;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.tributary.api.session.SessionRef;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Optional;
  * A profile's sessions as the command side needs them: the current one and the recent starts. Mutable
  * state of the Profile aggregate, changed only by its sourcing handlers.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SessionTimeline {
 
     static final int KEPT_SESSIONS = 200;
@@ -21,6 +24,13 @@ public class SessionTimeline {
 
     public List<SessionRef> sessions() {
         return List.copyOf(sessions);
+    }
+
+    /** The session that was active at a past moment, if one was. */
+    public Optional<SessionRef> activeAt(Instant at, java.time.Duration timeout) {
+        return sessions.stream()
+                .filter(s -> !s.startedAt().isAfter(at) && !s.lastActivityAt().plus(timeout).isBefore(at))
+                .reduce((earlier, later) -> later);
     }
 
     public Optional<SessionRef> current() {

@@ -8,6 +8,9 @@ import io.tributary.api.session.SessionRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public class ProfileMergeSaga {
 
     private static final String SESSION_ID = "sessionId";
+    private static final Logger log = LoggerFactory.getLogger(ProfileMergeSaga.class);
 
     @Autowired
     private transient CommandGateway commandGateway;
@@ -42,8 +46,9 @@ public class ProfileMergeSaga {
             pendingSessions.add(session.sessionId());
             SagaLifecycle.associateWith(SESSION_ID, session.sessionId());
         }
-        pendingSessions.forEach(sessionId -> commandGateway.send(
-                new MoveSession(sessionId, survivorProfileId, event.evidence().recordId())));
+        for (String sessionId : Set.copyOf(pendingSessions)) {
+            move(sessionId, event.evidence().recordId());
+        }
         endIfNothingPending();
     }
 
@@ -52,6 +57,16 @@ public class ProfileMergeSaga {
         if (pendingSessions != null && event.toProfileId().equals(survivorProfileId)) {
             pendingSessions.remove(event.sessionId());
             endIfNothingPending();
+        }
+    }
+
+    /** A session that cannot be moved (it is unknown) is given up on, so that the saga cannot hang. */
+    private void move(String sessionId, String mergeRecordId) {
+        try {
+            commandGateway.sendAndWait(new MoveSession(sessionId, survivorProfileId, mergeRecordId));
+        } catch (AggregateNotFoundException e) {
+            log.warn("Session {} of a merged profile does not exist; not moved", sessionId);
+            pendingSessions.remove(sessionId);
         }
     }
 

@@ -1,0 +1,51 @@
+package io.tributary.command.session;
+
+import static io.tributary.command.session.SessionFixtures.PROFILE_ID;
+import static io.tributary.command.session.SessionFixtures.SURVIVOR_ID;
+import static io.tributary.command.session.SessionFixtures.moveSessionTo;
+import static io.tributary.command.session.SessionFixtures.sessionMoved;
+import static io.tributary.command.session.SessionFixtures.sessionStarted;
+import static io.tributary.command.session.SessionFixtures.startSession;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+
+    private FixtureConfiguration<Session> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Session.class);
+    }
+
+    @Test
+    void startsSessionWithItsChannel() {
+        fixture.givenNoPriorActivity()
+                .when(startSession())
+                .expectEvents(sessionStarted());
+    }
+
+    @Test
+    void movesSessionToSurvivor() {
+        fixture.given(sessionStarted())
+                .when(moveSessionTo(SURVIVOR_ID))
+                .expectEvents(sessionMoved(PROFILE_ID, SURVIVOR_ID));
+    }
+
+    @Test
+    void movingToCurrentOwnerChangesNothing() {
+        fixture.given(sessionStarted())
+                .when(moveSessionTo(PROFILE_ID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void repeatedMoveChangesNothing() {
+        fixture.given(sessionStarted(), sessionMoved(PROFILE_ID, SURVIVOR_ID))
+                .when(moveSessionTo(SURVIVOR_ID))
+                .expectNoEvents();
+    }
+}
