@@ -7,6 +7,6 @@ RUN mvn -B -q -DskipTests package
 FROM eclipse-temurin:17-jre
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
 WORKDIR /app
-COPY --from=build /src/app/target/app-*.jar /app/tributary.jar
+COPY --from=build /src/app/target/app-*-exec.jar /app/tributary.jar
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/tributary.jar"]

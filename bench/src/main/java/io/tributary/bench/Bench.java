@@ -1,0 +1,296 @@
+package io.tributary.bench;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.tributary.app.TributaryApplication;
+import io.tributary.app.projection.ProjectionStatus;
+import io.tributary.app.projection.Projections;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the app in this JVM on the embedded store and drives it over HTTP with realistic shop traffic:
+ * sustained batch ingest with latencies, the raw insertMany ceiling of the same store, the webhook at a fixed
+ * rate, projection lag at 1,000 events/s, replay of each read model, and query latencies, at growing store sizes.
+ */
+public final class Bench {
+
+    static final String ADMIN = "bench-admin";
+    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources");
+
+    private final BenchOptions options;
+    private final Report report = new Report();
+    private ConfigurableApplicationContext app;
+    private Http http;
+    private String browserToken;
+    private String serverToken;
+    private final ShopTraffic traffic;
+    private final ConcurrentLinkedQueue<Map<String, Object>> serverCopies = new ConcurrentLinkedQueue<>();
+    private final AtomicLong stored = new AtomicLong();
+
+    Bench(BenchOptions options) {
+        this.options = options;
+        this.traffic = new ShopTraffic(options.seed());
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Bench bench = new Bench(BenchOptions.parse(args));
+        try {
+            bench.run();
+        } finally {
+            bench.stop();
+        }
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        start();
+        report.line("Options: " + options);
+        sustainedIngest();
+        rawCeiling();
+        webhookAtRate();
+        for (long level : options.levels()) {
+            growTo(level);
+            measureLevel(level);
+        }
+        report.machine(Machine.peakHeapBytes(), Machine.peakRssKb());
+        Path out = Path.of(options.out(), LocalDate.now() + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.markdown());
+        System.out.println(report.markdown());
+        System.out.println("Written to " + out);
+    }
+
+    private void start() {
+        app = new SpringApplicationBuilder(TributaryApplication.class).run("--server.port=0",
+                "--tributary.embedded=" + options.store(), "--tributary.data-dir=" + options.dataDir(),
+                "--tributary.admin-token=" + ADMIN, "--logging.level.root=warn", "--logging.level.io.tributary=warn",
+                "--server.tomcat.threads.max=64");
+        http = new Http(((WebServerApplicationContext) app).getWebServer().getPort(), ADMIN);
+        browserToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench web", "type", "browser")).json().get("token");
+        serverToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench server", "type", "server")).json().get("token");
+    }
+
+    private void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Figure 1: accepted events/s through the batch API over the sustain period, with request latencies. */
+    private void sustainedIngest() throws InterruptedException {
+        IngestRun run = ingest(Duration.ofSeconds(options.sustainSeconds()), Long.MAX_VALUE);
+        report.sustained(run);
+        report.line(String.format("Sustained: %.0f accepted events/s", run.acceptedPerSecond()));
+    }
+
+    /** Figure 2: the same number of equivalent documents with plain insertMany, on the same store, in the same run. */
+    private void rawCeiling() {
+        MongoDatabase database = app.getBean(MongoDatabase.class);
+        MongoCollection<Document> scratch = database.getCollection("bench_raw");
+        long count = Math.max(10_000, report.sustainedAccepted());
+        List<Document> batch = new ArrayList<>(1000);
+        long start = System.nanoTime();
+        for (long i = 0; i < count; i++) {
+            batch.add(RawDocuments.equivalentOf(i));
+            if (batch.size() == 1000) {
+                scratch.insertMany(batch);
+                batch = new ArrayList<>(1000);
+            }
+        }
+        if (!batch.isEmpty()) {
+            scratch.insertMany(batch);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        scratch.drop();
+        report.ceiling(count / seconds);
+    }
+
+    /** The single-event webhook at a fixed rate: server copies of orders and other server events. */
+    private void webhookAtRate() throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong errors = new AtomicLong();
+        ScheduledLoad.run(options.webhookRate(), Duration.ofSeconds(options.webhookSeconds()), () -> {
+            Map<String, Object> event = serverCopies.poll();
+            if (event == null) {
+                event = RawDocuments.serverEvent(System.nanoTime());
+            }
+            http.webhookAsync(serverToken, event).whenComplete((answer, failure) -> {
+                if (failure != null || answer.status() != 200) {
+                    errors.incrementAndGet();
+                } else {
+                    latencies.add(answer.micros());
+                    stored.incrementAndGet();
+                }
+            });
+        });
+        report.webhook(options.webhookRate(), latencies, errors.get());
+    }
+
+    private void growTo(long level) throws InterruptedException {
+        long missing = level - storedEvents();
+        if (missing > 0) {
+            IngestRun run = ingest(Duration.ofHours(2), missing);
+            report.line(String.format("Grew to %d stored events at %.0f accepted/s", storedEvents(), run.acceptedPerSecond()));
+        }
+        awaitProjectionsLive(Duration.ofMinutes(30));
+    }
+
+    private void measureLevel(long level) throws InterruptedException {
+        IngestRun burst = ingest(Duration.ofSeconds(options.burstSeconds()), Long.MAX_VALUE);
+        awaitProjectionsLive(Duration.ofMinutes(30));
+        Latencies lag = projectionLag();
+        Map<String, Double> replay = new java.util.LinkedHashMap<>();
+        for (String name : READ_MODELS) {
+            replay.put(name, replay(name));
+        }
+        Map<String, Latencies> queries = Queries.measure(http, options.queryRepeats());
+        report.level(level, storedEvents(), burst, lag, replay, queries);
+    }
+
+    /** Closed-loop batch ingest with the configured concurrency, for a time or a number of events. */
+    private IngestRun ingest(Duration duration, long events) throws InterruptedException {
+        IngestRun run = new IngestRun();
+        AtomicBoolean done = new AtomicBoolean();
+        long cpuBefore = Machine.cpuNanos();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        ExecutorService workers = Executors.newFixedThreadPool(options.concurrency());
+        for (int w = 0; w < options.concurrency(); w++) {
+            workers.submit(() -> {
+                while (!done.get() && System.nanoTime() < deadline && run.accepted() + run.duplicates() < events) {
+                    List<Map<String, Object>> batch = nextBatch();
+                    Http.Answer answer = http.collect(browserToken, batch);
+                    run.record(answer);
+                    if (answer.status() == 200 && retry()) {
+                        run.record(http.collect(browserToken, batch));
+                    }
+                }
+                return null;
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(duration.toSeconds() + 7200, TimeUnit.SECONDS);
+        done.set(true);
+        run.finish(System.nanoTime() - start, Machine.cpuNanos() - cpuBefore);
+        stored.addAndGet(run.accepted() + run.duplicates());
+        return run;
+    }
+
+    private boolean retry() {
+        synchronized (traffic) {
+            return traffic.retry();
+        }
+    }
+
+    private List<Map<String, Object>> nextBatch() {
+        List<Map<String, Object>> batch = new ArrayList<>(options.batch());
+        synchronized (traffic) {
+            while (batch.size() < options.batch()) {
+                ShopTraffic.Visit visit = traffic.nextVisit(Instant.now());
+                batch.addAll(visit.browserEvents());
+                if (serverCopies.size() < 200_000) {
+                    serverCopies.addAll(visit.serverEvents());
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** Figure 3: time from acknowledgement until the event-log and sessions read models have handled the event. */
+    private Latencies projectionLag() throws InterruptedException {
+        Projections projections = app.getBean(Projections.class);
+        EventStore eventStore = app.getBean(EventStore.class);
+        Latencies lag = new Latencies();
+        int batch = 10;
+        int requestsPerSecond = options.lagRate() / batch;
+        ExecutorService waiters = Executors.newFixedThreadPool(8);
+        ScheduledLoad.run(requestsPerSecond, Duration.ofSeconds(options.lagSeconds()), () -> waiters.submit(() -> {
+            List<Map<String, Object>> events;
+            synchronized (traffic) {
+                events = traffic.nextVisit(Instant.now()).browserEvents().subList(0, 1);
+            }
+            List<Map<String, Object>> request = new ArrayList<>();
+            while (request.size() < batch) {
+                request.addAll(events);
+                synchronized (traffic) {
+                    events = traffic.nextVisit(Instant.now()).browserEvents();
+                }
+            }
+            http.collect(browserToken, request.subList(0, batch));
+            long acked = System.nanoTime();
+            long head = eventStore.createHeadToken().position().orElse(0);
+            while (!handled(projections, head) && System.nanoTime() - acked < TimeUnit.SECONDS.toNanos(60)) {
+                Thread.sleep(2);
+            }
+            lag.add((System.nanoTime() - acked) / 1000);
+            return null;
+        }));
+        waiters.shutdown();
+        waiters.awaitTermination(5, TimeUnit.MINUTES);
+        return lag;
+    }
+
+    private static boolean handled(Projections projections, long head) {
+        for (String name : List.of("event-log", "sessions")) {
+            Long position = projections.status(name).position();
+            if (position == null || position < head) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Figure 4: events/s when rebuilding one read model from the event store. */
+    private double replay(String name) throws InterruptedException {
+        EventStore eventStore = app.getBean(EventStore.class);
+        long events = eventStore.createHeadToken().position().orElse(0);
+        Projections projections = app.getBean(Projections.class);
+        long start = System.nanoTime();
+        projections.rebuild(name);
+        Thread.sleep(50);
+        while (!"live".equals(projections.status(name).status())) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return events / seconds;
+    }
+
+    private void awaitProjectionsLive(Duration timeout) throws InterruptedException {
+        Projections projections = app.getBean(Projections.class);
+        EventStore eventStore = app.getBean(EventStore.class);
+        long head = eventStore.createHeadToken().position().orElse(0);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean caughtUp = projections.statuses().stream().map(ProjectionStatus::position)
+                    .allMatch(p -> p != null && p >= head);
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private long storedEvents() {
+        return stored.get();
+    }
+}

@@ -1,0 +1,36 @@
+package io.tributary.bench;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The harness's settings, from {@code --name value} arguments.
+ *
+ * @param levels stored-event counts at which growth figures are taken
+ */
+record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int concurrency, int batch,
+                    int webhookRate, int webhookSeconds, int lagRate, int lagSeconds, int queryRepeats, long seed,
+                    String store, String dataDir, String out) {
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return new BenchOptions(
+                Arrays.stream(given.getOrDefault("levels", "10000,100000,1000000").split(",")).map(Long::parseLong).toList(),
+                integer(given, "sustain-seconds", 60), integer(given, "burst-seconds", 10),
+                integer(given, "concurrency", 8), integer(given, "batch", 50),
+                integer(given, "webhook-rate", 500), integer(given, "webhook-seconds", 30),
+                integer(given, "lag-rate", 1000), integer(given, "lag-seconds", 15),
+                integer(given, "query-repeats", 40), Long.parseLong(given.getOrDefault("seed", "42")),
+                given.getOrDefault("store", "memory"), given.getOrDefault("data-dir", "bench/target/data"),
+                given.getOrDefault("out", "bench/results"));
+    }
+
+    private static int integer(Map<String, String> given, String name, int fallback) {
+        return Integer.parseInt(given.getOrDefault(name, Integer.toString(fallback)));
+    }
+}
