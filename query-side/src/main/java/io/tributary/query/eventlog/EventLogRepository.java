@@ -21,7 +21,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Updates.set;
 import static io.tributary.query.eventlog.EventLogDocument.AT;
 import static io.tributary.query.eventlog.EventLogDocument.PROFILE_ID;
 import static io.tributary.query.eventlog.EventLogDocument.RECEIVED_AT;
@@ -53,11 +52,12 @@ final class EventLogRepository {
         return profileId == null ? null : merges.resolve(profileId);
     }
 
-    /** Moves the entries of the merged profile, and of any profile merged into it, to the final survivor. */
+    /**
+     * Records the merge only: a profile filter expands to the survivor and every profile merged into it, so no
+     * entry is rewritten (rewriting by profile id would scan the log on the embedded store).
+     */
     void merge(String mergedProfileId, String survivorProfileId) {
         merges.record(mergedProfileId, survivorProfileId);
-        String survivor = merges.resolve(survivorProfileId);
-        log.updateMany(in(PROFILE_ID, merges.members(mergedProfileId)), set(PROFILE_ID, survivor));
     }
 
     /** Newest first; {@code limit} null means all. */
@@ -80,7 +80,7 @@ final class EventLogRepository {
             filters.add(eq("eventName", query.eventName()));
         }
         if (query.profileId() != null) {
-            filters.add(eq(PROFILE_ID, merges.resolve(query.profileId())));
+            filters.add(in(PROFILE_ID, merges.members(merges.resolve(query.profileId()))));
         }
         if (query.status() != null) {
             filters.add(eq("status", query.status().toLowerCase(Locale.ROOT)));

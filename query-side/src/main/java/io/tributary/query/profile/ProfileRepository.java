@@ -108,11 +108,13 @@ final class ProfileRepository {
         AtMostOnce.apply(profiles, profileId, COUNTED_SESSIONS, sessionId, SESSION_WINDOW, inc("sessionCount", 1));
     }
 
-    /** Links both ways (either side of the merge may arrive first) and repoints the merged aliases. */
+    /**
+     * Links both ways (either side of the merge may arrive first). Alias entries keep the profile they were linked
+     * to: a lookup resolves it to the survivor, so no alias needs rewriting (a rewrite by profile id would scan).
+     */
     void link(String mergedProfileId, String survivorProfileId) {
         profiles.updateOne(eq("_id", mergedProfileId), set(MERGED_INTO, survivorProfileId), UPSERT);
         profiles.updateOne(eq("_id", survivorProfileId), addToSet(MERGED_PROFILE_IDS, mergedProfileId), UPSERT);
-        aliases.updateMany(in("profileId", members(mergedProfileId)), set("profileId", resolve(survivorProfileId)));
     }
 
     /** The view of the survivor {@code profileId} resolves to, or null for an unknown id. */
