@@ -30,7 +30,8 @@ final class CampaignUrl {
                     || hasParameter(base, utm)) {
                 return;
             }
-            result.append(separator(result)).append(utm).append('=').append(URLEncoder.encode(value.toString().trim(), StandardCharsets.UTF_8));
+            String encoded = URLEncoder.encode(value.toString().trim(), StandardCharsets.UTF_8);
+            result.append(separator(result)).append(utm).append('=').append(encoded);
         });
         return result + fragment;
     }

@@ -109,7 +109,8 @@ final class SegmentAdapter {
         if (!name.equals(event)) {
             properties.put(ORIGINAL_EVENT_NAME, event);
         }
-        String orderId = TrackedEvent.PLACED_ORDER.equals(name) ? text(properties, ORDER_ID, "properties." + ORDER_ID, errors) : null;
+        String orderId = TrackedEvent.PLACED_ORDER.equals(name)
+                ? text(properties, ORDER_ID, "properties." + ORDER_ID, errors) : null;
         return new Call(name, orderId != null ? orderId : idOrNew(messageId), Map.of());
     }
 
@@ -164,9 +165,8 @@ final class SegmentAdapter {
         Map<String, Object> page = context.get("page") instanceof Map<?, ?> map ? castMap(map) : Map.of();
         Map<String, Object> campaign = context.get("campaign") instanceof Map<?, ?> map ? castMap(map) : Map.of();
         boolean isView = type == SegmentType.PAGE || type == SegmentType.SCREEN;
-        String url = isView && string(properties.get("url")) != null ? string(properties.get("url")) : string(page.get("url"));
-        String referrer = isView && string(properties.get(REFERRER)) != null ? string(properties.get(REFERRER))
-                : string(page.get(REFERRER));
+        String url = firstOf(isView ? string(properties.get("url")) : null, string(page.get("url")));
+        String referrer = firstOf(isView ? string(properties.get(REFERRER)) : null, string(page.get(REFERRER)));
         if (url != null) {
             properties.put(URL, CampaignUrl.withCampaign(url, campaign));
         }
@@ -178,6 +178,10 @@ final class SegmentAdapter {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> castMap(Map<?, ?> map) {
         return (Map<String, Object>) map;
+    }
+
+    private static String firstOf(String preferred, String fallback) {
+        return preferred != null ? preferred : fallback;
     }
 
     private static String idOrNew(String messageId) {

@@ -87,7 +87,8 @@ class SegmentController {
         Map<String, Object> body = received.body();
         List<FieldError> batchErrors = new ArrayList<>();
         if (!(body.get("batch") instanceof List<?> messages)) {
-            throw rejected(received, null, null, payload(body), List.of(new FieldError("batch", "must be an array of messages")));
+            throw rejected(received, null, null, payload(body),
+                    List.of(new FieldError("batch", "must be an array of messages")));
         }
         Map<String, Object> context = MessageFields.object(body, "context", "context", batchErrors);
         if (!batchErrors.isEmpty()) {
@@ -101,7 +102,8 @@ class SegmentController {
             String recordId = UUID.randomUUID().toString();
             List<FieldError> errors = errorsOf(item, index);
             if (errors.isEmpty()) {
-                SegmentAdapter.Result result = adapter.read(message(item), null, context, body.get("sentAt"), received.at());
+                SegmentAdapter.Result result = adapter.read(message(item), null, context, body.get("sentAt"),
+                        received.at());
                 if (result.isValid()) {
                     intakes.add(intake(recordId, received, result));
                     continue;
@@ -142,7 +144,8 @@ class SegmentController {
         Instant receivedAt = clock.instant();
         String contentType = request.getContentType();
         if (contentType != null && !MediaTypes.isOneOf(contentType, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN)) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "must be application/json or text/plain");
+            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+                    "must be application/json or text/plain");
         }
         SourceCredentials byHeader = WriteKey.fromBasic(request.getHeader(WriteKey.HEADER))
                 .map(key -> gate.anyType(key, WriteKey.HEADER)).orElse(null);
@@ -181,7 +184,8 @@ class SegmentController {
     }
 
     private static Intake intake(String recordId, Received received, SegmentAdapter.Result result) {
-        return new Intake(recordId, received.source().sourceId(), received.source().type(), received.at(), result.event());
+        SourceCredentials source = received.source();
+        return new Intake(recordId, source.sourceId(), source.type(), received.at(), result.event());
     }
 
     private Rejection rejection(String recordId, Received received, Object item, List<FieldError> errors) {

@@ -23,8 +23,8 @@ record SegmentTime(Instant instant, String offset, boolean clamped, String clien
     static final String TIMESTAMP = "timestamp";
     static final String SENT_AT = "sentAt";
 
-    static SegmentTime read(Map<String, Object> message, Object batchSentAt, Instant receivedAt, Duration futureTolerance,
-                            List<FieldError> errors) {
+    static SegmentTime read(Map<String, Object> message, Object batchSentAt, Instant receivedAt,
+                            Duration futureTolerance, List<FieldError> errors) {
         String clientField = message.get(ORIGINAL_TIMESTAMP) != null ? ORIGINAL_TIMESTAMP : TIMESTAMP;
         Object clientValue = message.get(clientField);
         OffsetDateTime client = parse(clientValue, clientField, errors);
@@ -53,7 +53,8 @@ record SegmentTime(Instant instant, String offset, boolean clamped, String clien
                 }
             }
         }
-        errors.add(new FieldError(field, "must be an ISO-8601 date-time with a time zone (e.g. 2024-09-02T12:34:56.000Z)"));
+        errors.add(new FieldError(field,
+                "must be an ISO-8601 date-time with a time zone (e.g. 2024-09-02T12:34:56.000Z)"));
         return null;
     }
 }
