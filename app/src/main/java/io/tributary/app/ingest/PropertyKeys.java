@@ -9,14 +9,14 @@ import java.util.Set;
  * Property keys that MongoDB would misread are refused: a {@code .} anywhere, or a leading {@code $} other than
  * the documented properties at the top level.
  */
-final class PropertyKeys {
+public final class PropertyKeys {
 
     private static final int MAX_DEPTH = 16;
 
     private PropertyKeys() {
     }
 
-    static void check(Map<String, Object> map, String path, Set<String> allowedDollarKeys, List<FieldError> errors) {
+    public static void check(Map<String, Object> map, String path, Set<String> allowedDollarKeys, List<FieldError> errors) {
         walk(map, path, allowedDollarKeys, errors, 0);
     }
 

@@ -32,6 +32,11 @@ public class SourceGate {
         return source;
     }
 
+    /** For protocols where either kind of token may send (the Segment API): the source's type says how events count. */
+    public SourceCredentials anyType(String token, String field) {
+        return enabled(token, field);
+    }
+
     private SourceCredentials enabled(String token, String field) {
         SourceCredentials source = tokens.find(token)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, field, "missing or unknown source token"));
