@@ -18,13 +18,17 @@
   }
 
   function cookie(name) {
-    var m = d.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
-    return m ? decodeURIComponent(m[1]) : null;
+    try {
+      var m = d.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
+      return m ? decodeURIComponent(m[1]) : null;
+    } catch (e) { return null; /* cookies blocked: localStorage takes over */ }
   }
 
   function setCookie(name, value, seconds, dom) {
-    d.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=" + seconds +
-      (dom ? "; domain=" + dom : "") + "; SameSite=Lax" + (location.protocol == "https:" ? "; Secure" : "");
+    try {
+      d.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=" + seconds +
+        (dom ? "; domain=" + dom : "") + "; SameSite=Lax" + (location.protocol == "https:" ? "; Secure" : "");
+    } catch (e) { /* cookies blocked */ }
   }
 
   /* The widest domain that takes a cookie, so that subdomains share ids (example.co.uk, not co.uk). */
@@ -83,8 +87,10 @@
   }
 
   function track(o) {
-    var id = ids(), p = {}, k, own = o.properties, aliases = ["urn:anonymous_id:" + id[0]], tz = "", e;
+    var id, p = {}, k, own = o.properties, aliases, tz = "", e;
     if (typeof o.eventName != "string" || !o.eventName) return;
+    id = ids();
+    aliases = ["urn:anonymous_id:" + id[0]];
     try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (x) { /* old browser */ }
     p.$url = here();
     p.referrer = ref;
@@ -132,7 +138,8 @@
   function flush() {
     var text;
     timer = 0;
-    if (sending || !pending.length || !w.fetch) return;
+    if (!w.fetch) return beacon();
+    if (sending || !pending.length) return;
     sending = take();
     text = body(sending);
     w.fetch(url, { method: "POST", body: text, keepalive: text.length < MAX_BYTES, credentials: "omit" })
