@@ -1,0 +1,73 @@
+package io.tributary.app.pixel;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A test shop on its own port, so the pixel is cross-origin as in real life. Every path answers the same
+ * single-page app ({@code shop/index.html}), whose snippet loads the pixel from {@link #pixelSrc}.
+ */
+final class ShopServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final String page;
+    private volatile String pixelSrc = "";
+
+    ShopServer() {
+        try (InputStream in = ShopServer.class.getResourceAsStream("/shop/index.html")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::serve);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    void pixelSrc(String src) {
+        this.pixelSrc = src;
+    }
+
+    /** The shop as {@code localhost}; {@link #otherDomain()} is the same shop on a second domain. */
+    String url(String pathAndQuery) {
+        return "http://localhost:" + port() + pathAndQuery;
+    }
+
+    String otherDomain() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    private int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (exchange.getRequestURI().getPath().equals("/favicon.ico")) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = page.replace("{{PIXEL_SRC}}", pixelSrc).replace("{{OTHER_SHOP}}", otherDomain())
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
