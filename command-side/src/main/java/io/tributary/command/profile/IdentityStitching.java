@@ -1,7 +1,5 @@
 package io.tributary.command.profile;
 
-import static io.tributary.command.profile.IngestionHandler.onRollback;
-
 import io.tributary.api.profile.CreateProfile;
 import io.tributary.api.profile.Evidence;
 import io.tributary.api.profile.LinkAlias;
@@ -45,6 +43,10 @@ class IdentityStitching {
         this.limits = limits;
     }
 
+    void prefetch(List<String> aliases) {
+        aliasIndex.owners(aliases);
+    }
+
     StitchingResult stitch(List<String> rawAliases, Optional<String> keptCopyProfile, Evidence evidence) {
         List<String> usable = new ArrayList<>();
         List<String> blocked = new ArrayList<>();
@@ -63,7 +65,7 @@ class IdentityStitching {
 
     private String create(List<String> aliases, Evidence evidence) {
         String profileId = UUID.randomUUID().toString();
-        List<String> claimed = aliases.stream().filter(alias -> claim(alias, profileId)).toList();
+        List<String> claimed = aliases.stream().filter(alias -> aliasIndex.claim(alias, profileId)).toList();
         Aggregate<Profile> created = newProfile(new CreateProfile(profileId, claimed, evidence));
         Set<String> linked = new LinkedHashSet<>(created.invoke(Profile::aliases));
         claimed.stream().filter(alias -> !linked.contains(alias)).forEach(alias -> aliasIndex.release(alias, profileId));
@@ -117,7 +119,6 @@ class IdentityStitching {
         }
         other.execute(p -> p.handle(new MarkProfileMerged(otherId, survivorId, shared, evidence)));
         aliasIndex.reassign(otherAliases, survivorId);
-        onRollback(() -> aliasIndex.reassign(otherAliases, otherId));
         return true;
     }
 
@@ -131,21 +132,13 @@ class IdentityStitching {
     }
 
     private void link(String profileId, String alias, Evidence evidence) {
-        if (!claim(alias, profileId)) {
+        if (!aliasIndex.claim(alias, profileId)) {
             return;
         }
         boolean linked = profiles.load(profileId).invoke(p -> p.handle(new LinkAlias(profileId, alias, evidence), limits));
         if (!linked) {
             aliasIndex.release(alias, profileId);
         }
-    }
-
-    private boolean claim(String alias, String profileId) {
-        boolean claimed = aliasIndex.claim(alias, profileId);
-        if (claimed) {
-            onRollback(() -> aliasIndex.release(alias, profileId));
-        }
-        return claimed;
     }
 
     private String survivorOf(String profileId) {
