@@ -3,27 +3,24 @@ package io.tributary.query.source;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceType;
 import io.tributary.api.source.SourceView;
 import io.tributary.query.support.AtMostOnce;
+import io.tributary.query.support.DocumentBatch;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.max;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.tributary.query.support.DocumentUpdates.increment;
+import static io.tributary.query.support.DocumentUpdates.max;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
@@ -37,33 +34,56 @@ final class SourceRepository {
 
     static final int BUCKETS = 64;
     static final int WINDOW = 128;
+    private static final String SOURCES = "sources";
+    private static final String COUNTERS = "source_counters";
+    private static final AtMostOnce RECORDS = new AtMostOnce("countedRecordIds", WINDOW);
 
     private final MongoCollection<Document> sources;
     private final MongoCollection<Document> counters;
 
     SourceRepository(MongoDatabase database) {
-        this.sources = database.getCollection("sources");
-        this.counters = database.getCollection("source_counters");
+        this.sources = database.getCollection(SOURCES);
+        this.counters = database.getCollection(COUNTERS);
         sources.createIndex(Indexes.ascending("createdAt"));
         counters.createIndex(Indexes.ascending("sourceId"));
     }
 
-    void create(SourceCreated e) {
-        sources.updateOne(eq("_id", e.sourceId()), combine(set("name", e.name()),
-                set("type", e.type() == null ? null : e.type().name()), set("token", e.token()),
-                set("allowedOrigins", e.allowedOrigins() == null ? List.of() : e.allowedOrigins()),
-                set("createdAt", toDate(e.at())), set("status", "active")), new UpdateOptions().upsert(true));
+    /** Reads the sources and counters that the batch's events will change. */
+    void load(DocumentBatch batch, Collection<String> sourceIds, Collection<String> buckets) {
+        batch.collection(SOURCES).load(sourceIds);
+        batch.collection(COUNTERS).load(buckets);
     }
 
-    void update(String sourceId, Bson update) {
-        sources.updateOne(eq("_id", sourceId), update);
+    void create(DocumentBatch batch, SourceCreated e) {
+        Document source = batch.collection(SOURCES).upsert(e.sourceId());
+        source.put("name", e.name());
+        source.put("type", e.type() == null ? null : e.type().name());
+        source.put("token", e.token());
+        source.put("allowedOrigins", e.allowedOrigins() == null ? List.of() : e.allowedOrigins());
+        source.put("createdAt", toDate(e.at()));
+        source.put("status", "active");
+    }
+
+    /** Sets a field of a known source (an unknown one stays unknown). */
+    void set(DocumentBatch batch, String sourceId, String field, Object value) {
+        Document source = batch.collection(SOURCES).update(sourceId);
+        if (source != null) {
+            source.put(field, value);
+        }
     }
 
     /** Counts a record once, in {@code field}, and keeps the latest receivedAt. */
-    void count(String sourceId, String recordId, String field, Instant receivedAt) {
-        String bucket = sourceId + "#" + Math.floorMod(recordId.hashCode(), BUCKETS);
-        AtMostOnce.apply(counters, bucket, "countedRecordIds", recordId, WINDOW, combine(
-                setOnInsert("sourceId", sourceId), inc(field, 1), max("lastSeenAt", toDate(receivedAt))));
+    void count(DocumentBatch batch, String sourceId, String recordId, String field, Instant receivedAt) {
+        RECORDS.apply(batch.collection(COUNTERS), bucket(sourceId, recordId), recordId,
+                inserted -> inserted.put("sourceId", sourceId), counter -> {
+                    increment(counter, field);
+                    max(counter, "lastSeenAt", toDate(receivedAt));
+                });
+    }
+
+    /** The counter a record is counted in: a busy source's counts are spread by a hash of the record id. */
+    static String bucket(String sourceId, String recordId) {
+        return sourceId + "#" + Math.floorMod(recordId.hashCode(), BUCKETS);
     }
 
     SourceView find(String sourceId) {
