@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class AdCatalog {
 
     private final Map<AdPlatform, Map<Level, Index>> indexes = new EnumMap<>(AdPlatform.class);
+    private final Map<Touch, ReportDims> resolved = new HashMap<>();
 
     public AdCatalog(Collection<AdEntity> entities) {
         entities.stream().sorted(Comparator.comparing(AdEntity::id)).forEach(entity -> indexes
@@ -29,6 +30,10 @@ public final class AdCatalog {
 
     /** The dims of a first-party touch, matched to ad entities where its channel is an ad platform's. */
     public ReportDims resolve(Touch touch) {
+        return resolved.computeIfAbsent(touch, this::match);
+    }
+
+    private ReportDims match(Touch touch) {
         Optional<AdPlatform> platform = PlatformChannels.platformOf(touch.channel());
         if (platform.isEmpty()) {
             return new ReportDims(touch.channelGroup(), touch.channel(), null, trimmed(touch.campaign()), null,

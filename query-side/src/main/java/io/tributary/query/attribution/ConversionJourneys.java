@@ -1,10 +1,10 @@
 package io.tributary.query.attribution;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Puts stored conversions together with the sessions of their surviving profile and their adjustments. */
 final class ConversionJourneys {
@@ -22,8 +22,8 @@ final class ConversionJourneys {
     }
 
     List<Journey> of(List<StoredConversion> conversions) {
-        Map<String, String> survivors = new HashMap<>();
-        conversions.forEach(c -> survivors.computeIfAbsent(c.profileId(), repository::survivorOf));
+        Map<String, String> survivors = repository.survivorsOf(
+                conversions.stream().map(StoredConversion::profileId).collect(Collectors.toSet()));
         Map<String, List<Touchpoint>> sessions = repository.sessionsOf(survivors.values());
         Map<String, List<Adjustment>> adjustments = repository.adjustmentsFor(
                 conversions.stream().flatMap(c -> c.refs().stream()).toList());

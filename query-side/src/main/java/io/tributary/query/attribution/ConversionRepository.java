@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,6 @@ import org.bson.types.Decimal128;
 
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Updates.addToSet;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
@@ -43,7 +43,6 @@ import static io.tributary.query.support.MongoValues.toInstant;
 final class ConversionRepository {
 
     static final int SESSIONS_KEPT = 1000;
-    private static final int IN_CHUNK = 1000;
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final PushOptions NEWEST_SESSIONS = new PushOptions().sortDocument(new Document("at", 1))
             .slice(-SESSIONS_KEPT);
@@ -94,14 +93,10 @@ final class ConversionRepository {
 
     List<StoredConversion> convertedOn(Collection<LocalDate> dates) {
         Set<String> ids = new LinkedHashSet<>();
-        days.find(in("_id", dates.stream().map(LocalDate::toString).toList()))
-                .forEach(day -> ids.addAll(day.getList("ids", String.class, List.of())));
+        ByIds.find(days, dates.stream().map(LocalDate::toString).toList(),
+                day -> ids.addAll(day.getList("ids", String.class, List.of())));
         List<StoredConversion> found = new ArrayList<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            conversions.find(in("_id", all.subList(i, Math.min(all.size(), i + IN_CHUNK))))
-                    .forEach(d -> found.add(conversionOf(d)));
-        }
+        ByIds.find(conversions, ids, d -> found.add(conversionOf(d)));
         return found;
     }
 
@@ -111,33 +106,33 @@ final class ConversionRepository {
         return found;
     }
 
-    String survivorOf(String profileId) {
-        return merges.resolve(profileId);
+    /** The profile each of these finally resolves to after all merges. */
+    Map<String, String> survivorsOf(Collection<String> profileIds) {
+        return merges.resolveAll(profileIds);
     }
 
     /** The sessions of each surviving profile asked for (absent when it has none). */
     Map<String, List<Touchpoint>> sessionsOf(Collection<String> survivors) {
         Map<String, List<Touchpoint>> found = new HashMap<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(survivors));
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            paths.find(in("_id", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))).forEach(d -> found.put(
-                    d.getString("_id"), d.getList("sessions", Document.class, List.of()).stream()
-                            .map(ConversionRepository::touchpointOf).toList()));
-        }
+        ByIds.find(paths, survivors, d -> found.put(d.getString("_id"),
+                distinct(d.getList("sessions", Document.class, List.of()))));
         return found;
     }
 
     /** The adjustments filed under each of these order references. */
     Map<String, List<Adjustment>> adjustmentsFor(Collection<String> refs) {
         Map<String, List<Adjustment>> found = new HashMap<>();
-        List<String> all = new ArrayList<>(new LinkedHashSet<>(refs));
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            adjustments.find(in("_id", all.subList(i, Math.min(all.size(), i + IN_CHUNK)))).forEach(d -> found.put(
-                    d.getString("_id"), d.getList("entries", Document.class, List.of()).stream()
-                            .map(e -> new Adjustment(e.getString("id"), Adjustment.Kind.valueOf(e.getString("kind")),
-                                    decimal(e.get("amount")))).toList()));
-        }
+        ByIds.find(adjustments, refs, d -> found.put(d.getString("_id"),
+                d.getList("entries", Document.class, List.of()).stream()
+                        .map(e -> new Adjustment(e.getString("id"), Adjustment.Kind.valueOf(e.getString("kind")),
+                                decimal(e.get("amount")))).toList()));
         return found;
+    }
+
+    private static List<Touchpoint> distinct(List<Document> sessions) {
+        Map<String, Touchpoint> byId = new LinkedHashMap<>();
+        sessions.forEach(s -> byId.putIfAbsent(s.getString("id"), touchpointOf(s)));
+        return List.copyOf(byId.values());
     }
 
     void clear() {

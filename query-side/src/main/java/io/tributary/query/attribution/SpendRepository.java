@@ -23,7 +23,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
@@ -73,7 +72,7 @@ final class SpendRepository {
     /** Every row of the highest versions of these days, dated by its day. */
     List<MetricRow> rowsOn(Collection<LocalDate> dates) {
         List<MetricRow> rows = new ArrayList<>();
-        days.find(in("_id", dates.stream().map(LocalDate::toString).toList())).forEach(day -> {
+        ByIds.find(days, dates.stream().map(LocalDate::toString).toList(), day -> {
             LocalDate date = LocalDate.parse(day.getString("_id"));
             day.get("sources", Document.class).values().forEach(source -> ((Document) source)
                     .getList("rows", Document.class).forEach(row -> rows.add(rowOf(row, date))));
