@@ -7,9 +7,12 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -23,6 +26,8 @@ import static com.mongodb.client.model.Filters.in;
 public final class MergeMap {
 
     private static final int MAX_DEPTH = 64;
+    /** Small $in lists: the embedded store scans the list for each document it matches. */
+    private static final int IN_CHUNK = 100;
 
     private final MongoCollection<Document> merges;
 
@@ -48,6 +53,24 @@ public final class MergeMap {
             current = merge.getString("survivor");
         }
         return current;
+    }
+
+    /** What each profile finally resolves to, read by {@code _id} in one query per step of the longest chain. */
+    public Map<String, String> resolveAll(Collection<String> profileIds) {
+        Map<String, String> resolved = new HashMap<>();
+        profileIds.forEach(id -> resolved.put(id, id));
+        Set<String> frontier = new HashSet<>(resolved.values());
+        for (int depth = 0; !frontier.isEmpty() && depth < MAX_DEPTH; depth++) {
+            Map<String, String> step = new HashMap<>();
+            List<String> ids = new ArrayList<>(frontier);
+            for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+                merges.find(in("_id", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))))
+                        .forEach(merge -> step.put(merge.getString("_id"), merge.getString("survivor")));
+            }
+            resolved.replaceAll((id, current) -> step.getOrDefault(current, current));
+            frontier = new HashSet<>(step.values());
+        }
+        return resolved;
     }
 
     /** {@code profileId} followed by every profile merged into it, directly or through a chain. */
