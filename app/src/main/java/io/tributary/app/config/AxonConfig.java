@@ -3,6 +3,8 @@ package io.tributary.app.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -13,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -23,7 +24,7 @@ import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilde
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon on MongoDB: event, token and saga stores, the aggregate cache and snapshots. */
+/** Axon on MongoDB: our event store, axon-mongo's token and saga stores, the aggregate cache and snapshots. */
 @Configuration
 public class AxonConfig {
 
@@ -42,10 +43,14 @@ public class AxonConfig {
         return DefaultMongoTemplate.builder().mongoDatabase(client, properties.database()).build();
     }
 
+    /**
+     * Our own engine, not axon-mongo's: a global, gap-aware sequence, and every read an exact-key lookup, so
+     * tracking and aggregate loads stay flat as the store grows (see event-store/DESIGN.md).
+     */
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer,
+    EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder().mongoTemplate(template)
+        SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(eventSerializer).snapshotSerializer(serializer).batchSize(1000).build();
         engine.ensureIndexes();
         return engine;

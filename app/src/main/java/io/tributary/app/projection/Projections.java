@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projections {
 
-    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources");
+    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
+            "attribution-conversions", "attribution-traffic", "attribution-spend");
 
     private final EventProcessingConfiguration processing;
 
@@ -39,17 +40,31 @@ public class Projections {
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean replaying = processor.isReplaying() || segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        boolean replaying = segments.isEmpty() && processor.isReplaying()
+                || segments.values().stream().anyMatch(Projections::stillReplaying);
         Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
         double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
         return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress);
     }
 
+    /**
+     * Axon keeps a replay token until an event beyond the reset point arrives; a segment that has handled everything
+     * up to that point is rebuilt, even if no newer event came yet.
+     */
+    private static boolean stillReplaying(EventTrackerStatus status) {
+        if (!status.isReplaying()) {
+            return false;
+        }
+        OptionalLong current = status.getCurrentPosition();
+        OptionalLong reset = status.getResetPosition();
+        return current.isEmpty() || reset.isEmpty() || current.getAsLong() < reset.getAsLong();
+    }
+
     private static double progress(EventTrackerStatus status) {
         OptionalLong current = status.getCurrentPosition();
         OptionalLong reset = status.getResetPosition();
-        if (!status.isReplaying()) {
+        if (!stillReplaying(status)) {
             return 1;
         }
         if (current.isEmpty() || reset.isEmpty() || reset.getAsLong() <= 0) {

@@ -3,13 +3,16 @@ package io.tributary.query.support;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -26,6 +29,8 @@ public final class MergeMap {
 
     private static final int MAX_DEPTH = 64;
     private static final String SURVIVOR = "survivor";
+    /** Small $in lists: the embedded store scans the list for each document it matches. */
+    private static final int IN_CHUNK = 100;
 
     private final String collectionName;
     private final MongoCollection<Document> merges;
@@ -36,6 +41,13 @@ public final class MergeMap {
         merges.createIndex(Indexes.ascending(SURVIVOR));
     }
 
+    /** Records a merge now (for projections that write per event). */
+    public void record(String mergedProfileId, String survivorProfileId) {
+        merges.replaceOne(eq("_id", mergedProfileId), new Document("_id", mergedProfileId)
+                .append(SURVIVOR, survivorProfileId), new ReplaceOptions().upsert(true));
+    }
+
+    /** Records a merge in this batch. */
     public void record(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
         batch.collection(collectionName).replace(new Document("_id", mergedProfileId).append(SURVIVOR, survivorProfileId));
     }
@@ -74,6 +86,24 @@ public final class MergeMap {
             current = following;
         }
         return current;
+    }
+
+    /** What each profile finally resolves to, read by {@code _id} in one query per step of the longest chain. */
+    public Map<String, String> resolveAll(Collection<String> profileIds) {
+        Map<String, String> resolved = new HashMap<>();
+        profileIds.forEach(id -> resolved.put(id, id));
+        Set<String> frontier = new HashSet<>(resolved.values());
+        for (int depth = 0; !frontier.isEmpty() && depth < MAX_DEPTH; depth++) {
+            Map<String, String> step = new HashMap<>();
+            List<String> ids = new ArrayList<>(frontier);
+            for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+                merges.find(in("_id", ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))))
+                        .forEach(merge -> step.put(merge.getString("_id"), merge.getString(SURVIVOR)));
+            }
+            resolved.replaceAll((id, current) -> step.getOrDefault(current, current));
+            frontier = new HashSet<>(step.values());
+        }
+        return resolved;
     }
 
     /** {@code profileId} followed by every profile merged into it, directly or through a chain. */

@@ -1,0 +1,95 @@
+package io.tributary.query.attribution;
+
+import com.mongodb.client.MongoDatabase;
+import io.tributary.api.ingestion.EventRecorded;
+import io.tributary.api.ingestion.TrackedEvent;
+import io.tributary.api.profile.ProfilesMerged;
+import io.tributary.api.session.SessionStarted;
+import io.tributary.api.session.TrafficSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+
+/**
+ * Conversions with their touchpoints: each conversion's money and metadata, each profile's sessions (moved to the
+ * survivor on merge), and cancellations and refunds by the order they refer to. Credit is computed when a report
+ * reads, so a late session or a late merge changes the attribution of conversions already recorded.
+ */
+@ProcessingGroup("attribution-conversions")
+public class ConversionProjection {
+
+    private final ConversionRepository repository;
+    private final AttributionSettings settings;
+    private final TrafficClassifier classifier;
+
+    public ConversionProjection(MongoDatabase database, AttributionSettings settings, TrafficClassifier classifier) {
+        this.repository = new ConversionRepository(database);
+        this.settings = settings;
+        this.classifier = classifier;
+    }
+
+    @EventHandler
+    public void on(EventRecorded event) {
+        String name = event.event().eventName();
+        if (settings.conversionEvents().contains(name)) {
+            repository.saveConversion(conversionOf(event));
+        } else if (settings.cancelEvents().contains(name)) {
+            adjust(event.recordId(), event.event(), Adjustment.Kind.CANCEL);
+        } else if (settings.refundEvents().contains(name)) {
+            adjust(event.recordId(), event.event(), Adjustment.Kind.REFUND);
+        }
+    }
+
+    @EventHandler
+    public void on(SessionStarted event) {
+        repository.addSession(event.profileId(), new Touchpoint(event.sessionId(), event.startedAt(),
+                new Touch(event.channelGroup(), event.channel(), event.campaign(), event.adSet(), event.ad())));
+    }
+
+    @EventHandler
+    public void on(ProfilesMerged event) {
+        repository.merge(event.mergedProfileId(), event.survivorProfileId());
+    }
+
+    @ResetHandler
+    public void reset() {
+        repository.clear();
+    }
+
+    private StoredConversion conversionOf(EventRecorded recorded) {
+        TrackedEvent event = recorded.event();
+        Map<String, Object> properties = event.properties();
+        Set<String> refs = new LinkedHashSet<>();
+        OrderProperties.text(event.eventId()).ifPresent(refs::add);
+        OrderProperties.text(properties.get(OrderProperties.ID)).ifPresent(refs::add);
+        OrderProperties.text(properties.get(OrderProperties.ORDER_ID)).ifPresent(refs::add);
+        return new StoredConversion(recorded.recordId(), event.eventId(), event.eventName(), recorded.profileId(),
+                event.timestamp(), OrderProperties.money(properties.get(OrderProperties.TOTAL_PRICE)).orElse(null),
+                OrderProperties.currency(properties.get(OrderProperties.CURRENCY)),
+                OrderProperties.isTrue(properties.get(OrderProperties.NEW_CUSTOMER)), recorded.sessionId(),
+                List.copyOf(refs), ownMetadata(properties));
+    }
+
+    private Touch ownMetadata(Map<String, Object> properties) {
+        String landing = OrderProperties.text(properties.get(OrderProperties.LANDING_SITE)).orElse(null);
+        String referrer = OrderProperties.text(properties.get(OrderProperties.REFERRING_SITE)).orElse(null);
+        if (landing == null && referrer == null) {
+            return null;
+        }
+        TrafficSource source = Objects.requireNonNull(classifier.classify(landing, referrer));
+        return new Touch(source.channelGroup(), source.channel(), source.campaign(), source.adSet(), source.ad());
+    }
+
+    private void adjust(String recordId, TrackedEvent event, Adjustment.Kind kind) {
+        Map<String, Object> properties = event.properties();
+        String orderRef = OrderProperties.text(properties.get(OrderProperties.ORDER_ID)).orElse(event.eventId());
+        var amount = kind == Adjustment.Kind.REFUND
+                ? OrderProperties.money(properties.get(OrderProperties.TOTAL_PRICE)).orElse(null) : null;
+        repository.saveAdjustment(orderRef, new Adjustment(recordId, kind, amount));
+    }
+}

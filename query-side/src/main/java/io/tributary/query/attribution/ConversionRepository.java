@@ -1,0 +1,178 @@
+package io.tributary.query.attribution;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import io.tributary.query.support.MergeMap;
+import io.tributary.query.support.MongoValues;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Updates.addToSet;
+import static io.tributary.query.support.MongoValues.toDate;
+import static io.tributary.query.support.MongoValues.toInstant;
+
+/**
+ * The conversions read model. Every report read is by {@code _id} (an index on any MongoDB, the embedded one too):
+ * <ul>
+ * <li>{@code attribution_conversions}: one document per conversion ({@code _id} = record id);</li>
+ * <li>{@code attribution_conversion_days}: per UTC day ({@code _id} = yyyy-MM-dd), the ids of its conversions;</li>
+ * <li>{@code attribution_paths}: per surviving profile, its sessions (the touchpoint candidates), newest
+ * {@value #SESSIONS_KEPT} kept; a merge moves the merged profile's sessions to the survivor;</li>
+ * <li>{@code attribution_adjustments}: per referenced order id, its cancellations and refunds;</li>
+ * <li>{@code attribution_merges}: the projection's own merge map, so conversions resolve to their survivor.</li>
+ * </ul>
+ */
+final class ConversionRepository {
+
+    static final int SESSIONS_KEPT = 1000;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final PushOptions NEWEST_SESSIONS = new PushOptions().sortDocument(new Document("at", 1))
+            .slice(-SESSIONS_KEPT);
+    private static final PushOptions IN_ARRIVAL_ORDER = new PushOptions();
+
+    private final MongoCollection<Document> conversions;
+    private final MongoCollection<Document> days;
+    private final MongoCollection<Document> paths;
+    private final MongoCollection<Document> adjustments;
+    private final MergeMap merges;
+
+    ConversionRepository(MongoDatabase database) {
+        conversions = database.getCollection("attribution_conversions");
+        days = database.getCollection("attribution_conversion_days");
+        paths = database.getCollection("attribution_paths");
+        adjustments = database.getCollection("attribution_adjustments");
+        merges = new MergeMap(database, "attribution_merges");
+        conversions.createIndex(Indexes.ascending("eventId"));
+    }
+
+    void saveConversion(StoredConversion c) {
+        conversions.replaceOne(eq("_id", c.recordId()), toDocument(c), new ReplaceOptions().upsert(true));
+        days.updateOne(eq("_id", dayOf(c.convertedAt()).toString()), addToSet("ids", c.recordId()), UPSERT);
+    }
+
+    void addSession(String profileId, Touchpoint session) {
+        ArrayUpserts.addOnce(paths, merges.resolve(profileId), "sessions", toDocument(session), NEWEST_SESSIONS);
+    }
+
+    void saveAdjustment(String orderRef, Adjustment adjustment) {
+        Document entry = new Document("id", adjustment.recordId()).append("kind", adjustment.kind().name())
+                .append("amount", MongoValues.toBson(adjustment.amount()));
+        ArrayUpserts.addOnce(adjustments, orderRef, "entries", entry, IN_ARRIVAL_ORDER);
+    }
+
+    /** Records the merge, then moves what the merged profile's path holds to the profile the survivor resolves to. */
+    void merge(String mergedProfileId, String survivorProfileId) {
+        merges.record(mergedProfileId, survivorProfileId);
+        String target = merges.resolve(survivorProfileId);
+        Document merged = paths.find(eq("_id", mergedProfileId)).first();
+        if (merged == null || target.equals(mergedProfileId)) {
+            return;
+        }
+        merged.getList("sessions", Document.class, List.of())
+                .forEach(session -> ArrayUpserts.addOnce(paths, target, "sessions", session, NEWEST_SESSIONS));
+        paths.deleteOne(eq("_id", mergedProfileId));
+    }
+
+    List<StoredConversion> convertedOn(Collection<LocalDate> dates) {
+        Set<String> ids = new LinkedHashSet<>();
+        ByIds.find(days, dates.stream().map(LocalDate::toString).toList(),
+                day -> ids.addAll(day.getList("ids", String.class, List.of())));
+        List<StoredConversion> found = new ArrayList<>();
+        ByIds.find(conversions, ids, d -> found.add(conversionOf(d)));
+        return found;
+    }
+
+    List<StoredConversion> withEventId(String eventId) {
+        List<StoredConversion> found = new ArrayList<>();
+        conversions.find(eq("eventId", eventId)).forEach(d -> found.add(conversionOf(d)));
+        return found;
+    }
+
+    /** The profile each of these finally resolves to after all merges. */
+    Map<String, String> survivorsOf(Collection<String> profileIds) {
+        return merges.resolveAll(profileIds);
+    }
+
+    /** The sessions of each surviving profile asked for (absent when it has none). */
+    Map<String, List<Touchpoint>> sessionsOf(Collection<String> survivors) {
+        Map<String, List<Touchpoint>> found = new HashMap<>();
+        ByIds.find(paths, survivors, d -> found.put(d.getString("_id"),
+                distinct(d.getList("sessions", Document.class, List.of()))));
+        return found;
+    }
+
+    /** The adjustments filed under each of these order references. */
+    Map<String, List<Adjustment>> adjustmentsFor(Collection<String> refs) {
+        Map<String, List<Adjustment>> found = new HashMap<>();
+        ByIds.find(adjustments, refs, d -> found.put(d.getString("_id"),
+                d.getList("entries", Document.class, List.of()).stream()
+                        .map(e -> new Adjustment(e.getString("id"), Adjustment.Kind.valueOf(e.getString("kind")),
+                                decimal(e.get("amount")))).toList()));
+        return found;
+    }
+
+    private static List<Touchpoint> distinct(List<Document> sessions) {
+        Map<String, Touchpoint> byId = new LinkedHashMap<>();
+        sessions.forEach(s -> byId.putIfAbsent(s.getString("id"), touchpointOf(s)));
+        return List.copyOf(byId.values());
+    }
+
+    void clear() {
+        conversions.deleteMany(empty());
+        days.deleteMany(empty());
+        paths.deleteMany(empty());
+        adjustments.deleteMany(empty());
+        merges.clear();
+    }
+
+    static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Document toDocument(StoredConversion c) {
+        return new Document("_id", c.recordId()).append("eventId", c.eventId()).append("eventName", c.eventName())
+                .append("profileId", c.profileId()).append("at", toDate(c.convertedAt()))
+                .append("revenue", MongoValues.toBson(c.revenue()))
+                .append("currency", c.currency()).append("newCustomer", c.newCustomer())
+                .append("sessionId", c.sessionId()).append("refs", c.refs())
+                .append("meta", c.ownMetadata() == null ? null : TouchDocuments.toDocument(c.ownMetadata()));
+    }
+
+    private static StoredConversion conversionOf(Document d) {
+        Document meta = d.get("meta", Document.class);
+        return new StoredConversion(d.getString("_id"), d.getString("eventId"), d.getString("eventName"),
+                d.getString("profileId"), toInstant(d.getDate("at")), decimal(d.get("revenue")), d.getString("currency"),
+                Boolean.TRUE.equals(d.getBoolean("newCustomer")), d.getString("sessionId"),
+                d.getList("refs", String.class, List.of()), meta == null ? null : TouchDocuments.touchOf(meta));
+    }
+
+    private static Document toDocument(Touchpoint t) {
+        return TouchDocuments.toDocument(t.touch()).append("id", t.sessionId()).append("at", toDate(t.startedAt()));
+    }
+
+    private static Touchpoint touchpointOf(Document d) {
+        return new Touchpoint(d.getString("id"), toInstant(d.getDate("at")), TouchDocuments.touchOf(d));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof Decimal128 d ? d.bigDecimalValue() : null;
+    }
+}
