@@ -19,6 +19,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -72,22 +73,10 @@ public class EventLogProjection {
         repository.clear();
     }
 
-    /** The entries the batch's events will write, and the merges that resolving their profiles will read. */
+    /** The merges that resolving the batch's profiles will read (entries are written without reading them). */
     private void load(DocumentBatch batch, List<Object> events) {
-        List<String> recordIds = new ArrayList<>();
-        List<String> profileIds = new ArrayList<>();
-        for (Object event : events) {
-            if (event instanceof EventRecorded e) {
-                recordIds.add(e.recordId());
-                profileIds.add(e.profileId());
-            } else if (event instanceof DuplicateDiscarded d) {
-                recordIds.add(d.recordId());
-                profileIds.add(d.profileId());
-            } else if (event instanceof PayloadRejected r) {
-                recordIds.add(r.recordId());
-            }
-        }
-        repository.load(batch, recordIds, profileIds);
+        repository.load(batch, events.stream().map(event -> event instanceof EventRecorded e ? e.profileId()
+                : event instanceof DuplicateDiscarded d ? d.profileId() : null).filter(Objects::nonNull).toList());
     }
 
     /**

@@ -50,9 +50,8 @@ final class EventLogRepository {
         batch.collection(LOG).replace(entry);
     }
 
-    /** Reads which of these entries exist (new ones are inserted) and what resolving these profiles will need. */
-    void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> profileIds) {
-        batch.collection(LOG).load(recordIds);
+    /** Reads what resolving these profiles in this batch will need. */
+    void load(DocumentBatch batch, Collection<String> profileIds) {
         merges.load(batch, profileIds);
     }
 

@@ -2,7 +2,6 @@ package io.tributary.query.support;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -11,7 +10,6 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +37,6 @@ public final class BatchedCollection {
     /** What this batch knows: the document as it stands, or null when known to be absent. */
     private final Map<Object, Document> known = new HashMap<>();
     private final Set<Object> changed = new LinkedHashSet<>();
-    /** Changed documents known to be absent from the collection: inserted rather than replaced. */
-    private final Set<Object> created = new HashSet<>();
 
     BatchedCollection(MongoCollection<Document> collection) {
         this.collection = collection;
@@ -94,7 +90,6 @@ public final class BatchedCollection {
             document = new Document("_id", id);
             onInsert.accept(document);
             known.put(id, document);
-            created.add(id);
         }
         changed.add(id);
         return document;
@@ -109,41 +104,24 @@ public final class BatchedCollection {
         return document;
     }
 
-    /** Replaces the document whole, without reading it first (unless loaded, it is then written as an upsert). */
+    /** Replaces the document whole, without reading it first. */
     public void replace(Document document) {
         Object id = document.get("_id");
-        boolean absent = known.containsKey(id) && known.get(id) == null;
         known.put(id, document);
         changed.add(id);
-        if (absent) {
-            created.add(id);
-        }
     }
 
     /**
-     * Writes every changed document: those known to be new in one insert, then the others in one ordered bulk of
-     * replacements by {@code _id} (each document is written once, so the order between documents does not matter).
+     * Writes every changed document, in the order first changed, in one ordered bulk of replacements (upserts) by
+     * {@code _id}. (Inserting the documents known to be new instead measured no faster on the embedded store.)
      */
     void write() {
         if (changed.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> inserts = new ArrayList<>();
-        List<WriteModel<Document>> replacements = new ArrayList<>();
-        for (Object id : changed) {
-            Document document = known.get(id);
-            if (created.contains(id)) {
-                inserts.add(new InsertOneModel<>(document));
-            } else {
-                replacements.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
-            }
-        }
-        for (List<WriteModel<Document>> writes : List.of(inserts, replacements)) {
-            if (!writes.isEmpty()) {
-                collection.bulkWrite(writes, ORDERED);
-            }
-        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+        changed.forEach(id -> writes.add(new ReplaceOneModel<>(eq("_id", id), known.get(id), UPSERT)));
+        collection.bulkWrite(writes, ORDERED);
         changed.clear();
-        created.clear();
     }
 }
