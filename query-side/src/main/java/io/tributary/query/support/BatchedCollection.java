@@ -28,7 +28,8 @@ import static com.mongodb.client.model.Filters.in;
  */
 public final class BatchedCollection {
 
-    static final int IN_CHUNK = 250;
+    /** Small $in lists: the embedded store compares each document it finds with the whole list. */
+    static final int IN_CHUNK = 100;
     private static final int MAX_DEPTH = 64;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
