@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * will need ({@code preload}); each call then changes documents in memory; the batch is written when the handler of
  * the last event returns, else when the unit of work prepares its commit. Writing at the last event keeps the order
  * the per-event writes had: read model first, then the processor's token (which the processor stores in its own
- * prepare-commit step, registered before any handler runs). Outside a unit of work (a handler called directly)
- * each call is its own batch, written at once.
+ * prepare-commit step, registered before any handler runs). That relies on the processor's batches holding only
+ * events this projection handles, which holds with one projection per processing group and a handler that always
+ * calls {@link #run}; otherwise the prepare-commit write still happens, but after the token. Outside a unit of work
+ * (a handler called directly) each call is its own batch, written at once.
  * <p>
  * Single writer: a batch overwrites whole documents with the state it read plus its changes, so a projection's
  * processor must run one segment (AxonConfig sets {@code initialSegmentCount(1)}); a second segment writing the
