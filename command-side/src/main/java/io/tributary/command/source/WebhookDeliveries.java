@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 
@@ -20,6 +21,7 @@ import org.bson.Document;
 public class WebhookDeliveries {
 
     private static final String AT = "at";
+    private static final String OUTCOME = "outcome";
 
     private final MongoCollection<Document> deliveries;
     private final Duration retention;
@@ -30,18 +32,23 @@ public class WebhookDeliveries {
         this.retention = retention;
     }
 
-    public boolean seen(String sourceId, String deliveryId) {
-        return deliveryId != null && !deliveryId.isBlank()
-                && deliveries.find(Filters.eq("_id", key(sourceId, deliveryId))).first() != null;
+    /** How an earlier copy of this delivery ended ({@code stored} or {@code rejected}); empty when it is new. */
+    public Optional<String> outcome(String sourceId, String deliveryId) {
+        if (deliveryId == null || deliveryId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(deliveries.find(Filters.eq("_id", key(sourceId, deliveryId))).first())
+                .map(doc -> doc.getString(OUTCOME));
     }
 
-    /** Remembers a delivery once its tracked events are stored. */
-    public void remember(String sourceId, String deliveryId, Instant at) {
+    /** Remembers a delivery once what it gave (tracked events, or a rejected entry) is stored. */
+    public void remember(String sourceId, String deliveryId, String outcome, Instant at) {
         if (deliveryId == null || deliveryId.isBlank()) {
             return;
         }
         try {
-            deliveries.insertOne(new Document("_id", key(sourceId, deliveryId)).append(AT, Date.from(at)));
+            deliveries.insertOne(new Document("_id", key(sourceId, deliveryId)).append(OUTCOME, outcome)
+                    .append(AT, Date.from(at)));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
