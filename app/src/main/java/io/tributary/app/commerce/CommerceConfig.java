@@ -4,15 +4,13 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.command.source.SourceSecrets;
 import io.tributary.command.source.WebhookDeliveries;
 import io.tributary.saga.backfill.BackfillSaga;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The store sources' command-side lookups, their HTTP client, and how the backfill saga handles failures. */
+/** The store sources' command-side lookups, and how the backfill saga handles failures. */
 @Configuration
 class CommerceConfig {
 
@@ -24,12 +22,6 @@ class CommerceConfig {
     @Bean
     WebhookDeliveries webhookDeliveries(MongoDatabase database, CommerceProperties properties) {
         return new WebhookDeliveries(database, properties.deliveryRetention());
-    }
-
-    @Bean
-    HttpClient storeApiClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /**

@@ -28,8 +28,9 @@ public class StoreApiCalls {
     private final ObjectMapper mapper;
     private final CommerceProperties.Backfill settings;
 
-    StoreApiCalls(HttpClient storeApiClient, ObjectMapper mapper, CommerceProperties properties) {
-        this.http = storeApiClient;
+    StoreApiCalls(ObjectMapper mapper, CommerceProperties properties) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.mapper = mapper;
         this.settings = properties.backfill();
     }
