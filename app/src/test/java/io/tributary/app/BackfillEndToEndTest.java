@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -182,8 +183,7 @@ class BackfillEndToEndTest {
         assertThat(badDate.body()).contains("since");
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder shopifyPage(List<ObjectNode> orders,
-                                                                                      String nextPageInfo) {
+    static ResponseDefinitionBuilder shopifyPage(List<ObjectNode> orders, String nextPageInfo) {
         var response = aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody(Api.write(Map.of("orders", orders)));
         if (nextPageInfo != null) {
@@ -193,8 +193,7 @@ class BackfillEndToEndTest {
         return response;
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder wooPage(List<ObjectNode> orders,
-                                                                                   int totalPages) {
+    static ResponseDefinitionBuilder wooPage(List<ObjectNode> orders, int totalPages) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8")
                 .withHeader("X-WP-Total", Integer.toString(totalPages * 2))
                 .withHeader("X-WP-TotalPages", Integer.toString(totalPages)).withBody(Api.write(orders));

@@ -1,6 +1,5 @@
 package io.tributary.app;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.app.commerce.StoreSamples;
 import io.tributary.app.commerce.StoreSignature;
@@ -107,10 +106,6 @@ public final class Stores {
                 .put("date_created_gmt", gmt).put("date_modified_gmt", gmt).put("date_paid_gmt", gmt);
         ((ObjectNode) order.get("billing")).put("email", "grace." + unique() + "@example.org").put("phone", "");
         return order;
-    }
-
-    public static ArrayNode refunds(ObjectNode order) {
-        return order.withArray("refunds");
     }
 
     public static String newOrderId() {

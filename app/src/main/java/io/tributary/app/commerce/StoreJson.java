@@ -61,10 +61,6 @@ public final class StoreJson {
         }
     }
 
-    public static BigDecimal decimal(String amount) {
-        return amount == null ? null : new BigDecimal(amount);
-    }
-
     public static Long whole(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.canConvertToLong() && value.isIntegralNumber() ? value.longValue() : null;
