@@ -1,11 +1,17 @@
 package io.tributary.query.source;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.backfill.BackfillCompleted;
+import io.tributary.api.backfill.BackfillFailed;
+import io.tributary.api.backfill.BackfillPageImported;
+import io.tributary.api.backfill.BackfillStarted;
 import io.tributary.api.ingestion.DuplicateDiscarded;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.PayloadRejected;
+import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.FindSource;
 import io.tributary.api.source.FindSources;
+import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceDisabled;
 import io.tributary.api.source.SourceEnabled;
@@ -21,7 +27,10 @@ import java.util.List;
 
 import static com.mongodb.client.model.Updates.set;
 
-/** Sources with their settings, and how many records each sent: accepted, duplicate, rejected, and when last. */
+/**
+ * Sources with their settings, and how many records each sent: accepted, duplicate, rejected, and when last.
+ * Store sources also show their connection (secrets masked) and the progress of their latest backfill.
+ */
 @ProcessingGroup("sources")
 public class SourceProjection {
 
@@ -58,6 +67,36 @@ public class SourceProjection {
     @EventHandler
     public void on(SourceTokenRotated event) {
         repository.update(event.sourceId(), set("token", event.token()));
+    }
+
+    @EventHandler
+    public void on(CommerceStoreConnected event) {
+        repository.connect(event);
+    }
+
+    @EventHandler
+    public void on(SigningSecretRotated event) {
+        repository.rotateSecret(event);
+    }
+
+    @EventHandler
+    public void on(BackfillStarted event) {
+        repository.startBackfill(event);
+    }
+
+    @EventHandler
+    public void on(BackfillPageImported event) {
+        repository.countBackfillPage(event);
+    }
+
+    @EventHandler
+    public void on(BackfillCompleted event) {
+        repository.completeBackfill(event);
+    }
+
+    @EventHandler
+    public void on(BackfillFailed event) {
+        repository.failBackfill(event);
     }
 
     @EventHandler
