@@ -40,7 +40,11 @@ public class Projections {
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean replaying = processor.isReplaying() || segments.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+        // with axon-mongo a ReplayToken never sees its replay end (extension-mongo#498): a replay that caught up with
+        // the head of the store has rebuilt the read model
+        boolean caughtUp = !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        boolean replaying = !caughtUp
+                && (processor.isReplaying() || segments.values().stream().anyMatch(EventTrackerStatus::isReplaying));
         Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
         double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;

@@ -80,6 +80,10 @@ class DataQualityApiTest {
             return count(report, "Placed Order", "count") == 8 && count(report, "$page_load", "count") == 3
                     && count(report, "Subscribed", "count") == 1 && count(report, "Placed Order", "delayedStitchCount") == 1;
         });
+        Map<String, Object> before = report(start, start.plus(Duration.ofHours(4)));
+        assertThat(api.admin("POST", "/api/projections/data-quality/rebuild", null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(report(start, start.plus(Duration.ofHours(4))))
+                .as("the report after a rebuild (every test below reads the rebuilt read model)").isEqualTo(before));
     }
 
     @Test
