@@ -14,13 +14,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The Event Log filters as the form sends them (times in UTC), with the problems of bad values. */
-public record EventFilters(String sourceId, String eventName, String status, Instant from, Instant to, String cursor,
-                    List<FieldError> errors) {
+public record EventFilters(String sourceId, String eventName, String profileId, String status, Instant from, Instant to,
+                           String cursor, List<FieldError> errors) {
 
     static final int PAGE_SIZE = 50;
     private static final Set<String> STATUSES = Set.of("accepted", "duplicate", "rejected");
 
-    static EventFilters read(String sourceId, String eventName, String status, String from, String to, String cursor) {
+    static EventFilters read(String sourceId, String eventName, String profileId, String status, String from, String to,
+                             String cursor) {
         List<FieldError> errors = new ArrayList<>();
         String checkedStatus = blankToNull(status);
         if (checkedStatus != null && !STATUSES.contains(checkedStatus)) {
@@ -29,12 +30,12 @@ public record EventFilters(String sourceId, String eventName, String status, Ins
         }
         Instant start = Instants.parse("from", from, errors);
         Instant end = Instants.parse("to", to, errors);
-        return new EventFilters(blankToNull(sourceId), blankToNull(eventName), checkedStatus, start, end,
-                blankToNull(cursor), errors);
+        return new EventFilters(blankToNull(sourceId), blankToNull(eventName), blankToNull(profileId), checkedStatus,
+                start, end, blankToNull(cursor), errors);
     }
 
     FindEvents query(int limit) {
-        return new FindEvents(sourceId, eventName, null, status, from, to, limit, cursor);
+        return new FindEvents(sourceId, eventName, profileId, status, from, to, limit, cursor);
     }
 
     /** The filters as a query string (without the cursor), for links: paging, export, live tail. */
@@ -42,6 +43,7 @@ public record EventFilters(String sourceId, String eventName, String status, Ins
         Map<String, String> params = new LinkedHashMap<>();
         params.put("sourceId", sourceId);
         params.put("eventName", eventName);
+        params.put("profileId", profileId);
         params.put("status", status);
         params.put("from", from == null ? null : from.toString());
         params.put("to", to == null ? null : to.toString());
@@ -51,7 +53,7 @@ public record EventFilters(String sourceId, String eventName, String status, Ins
     }
 
     public boolean isFiltered() {
-        return sourceId != null || eventName != null || status != null || from != null || to != null;
+        return sourceId != null || eventName != null || profileId != null || status != null || from != null || to != null;
     }
 
     private static String blankToNull(String value) {

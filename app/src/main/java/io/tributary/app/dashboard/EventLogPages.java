@@ -34,9 +34,9 @@ class EventLogPages {
 
     @GetMapping("/dashboard/events")
     String list(@RequestParam(required = false) String sourceId, @RequestParam(required = false) String eventName,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String profileId, @RequestParam(required = false) String status, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @RequestParam(required = false) String cursor, Model model) {
-        EventFilters filters = EventFilters.read(sourceId, eventName, status, from, to, cursor);
+        EventFilters filters = EventFilters.read(sourceId, eventName, profileId, status, from, to, cursor);
         List<SourceView> sources = SourcePages.sources(queries);
         EventLogPage page = filters.errors().isEmpty()
                 ? queries.query(filters.query(EventFilters.PAGE_SIZE), ResponseTypes.instanceOf(EventLogPage.class)).join()

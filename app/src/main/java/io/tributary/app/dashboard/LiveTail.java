@@ -52,20 +52,20 @@ class LiveTail {
 
     @GetMapping(path = "/dashboard/events/tail", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter tail(@RequestParam(required = false) String sourceId, @RequestParam(required = false) String eventName,
-                    @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+                    @RequestParam(required = false) String profileId, @RequestParam(required = false) String status, @RequestParam(required = false) String from,
                     @RequestParam(required = false) String to) {
-        EventFilters filters = EventFilters.read(sourceId, eventName, status, from, to, null);
+        EventFilters filters = EventFilters.read(sourceId, eventName, profileId, status, from, to, null);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         Tail tail = new Tail(filters, emitter);
         tail.markSeen(newest(filters));
         emitter.onCompletion(() -> tails.remove(tail));
-        emitter.onTimeout(() -> tails.remove(tail));
+        emitter.onTimeout(emitter::complete);
         emitter.onError(error -> tails.remove(tail));
         try {
             // sent at once, so the browser sees the stream open before the first entry arrives
             emitter.send(SseEmitter.event().name("ready").data(filters.errors().isEmpty() ? "ok" : "bad filters"));
         } catch (IOException e) {
-            emitter.completeWithError(e);
+            emitter.complete();
             return emitter;
         }
         tails.add(tail);
@@ -87,8 +87,9 @@ class LiveTail {
                 }
                 tail.markSeen(fresh);
             } catch (IOException | RuntimeException gone) {
+                // most often the browser closed the page; the stream just ends
                 tails.remove(tail);
-                tail.emitter.completeWithError(gone);
+                tail.emitter.complete();
             }
         }
     }
