@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
-            "attribution-conversions", "attribution-traffic", "attribution-spend");
+            "attribution-conversions", "attribution-traffic", "attribution-spend", "data-quality");
 
     private final EventProcessingConfiguration processing;
 
