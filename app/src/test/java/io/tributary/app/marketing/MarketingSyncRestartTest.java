@@ -87,9 +87,7 @@ class MarketingSyncRestartTest {
 
     private ConfigurableApplicationContext app() {
         return new SpringApplicationBuilder(TributaryApplication.class).profiles("test", "marketing")
-                .properties("MONGODB_URI=" + mongoUri, "server.port=0",
-                        "tributary.marketing.retry.initial-backoff=5s")
-                .run();
+                .run("--MONGODB_URI=" + mongoUri, "--server.port=0", "--tributary.marketing.retry.initial-backoff=5s");
     }
 
     private static Api api(ConfigurableApplicationContext context) {
