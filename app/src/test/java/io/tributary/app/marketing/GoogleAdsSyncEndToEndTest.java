@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.LinkedHashMap;
 
 /** Google Ads searchStream through a stub shaped like the API's REST answers. */
 class GoogleAdsSyncEndToEndTest extends MarketingEndToEnd {
@@ -108,7 +109,7 @@ class GoogleAdsSyncEndToEndTest extends MarketingEndToEnd {
     private static Map<String, Object> result(String date, String campaign, String adGroup, String ad,
                                               String costMicros, String impressions, String clicks,
                                               Number conversions, Number conversionsValue) {
-        Map<String, Object> metrics = new java.util.LinkedHashMap<>(Map.of("costMicros", costMicros,
+        Map<String, Object> metrics = new LinkedHashMap<>(Map.of("costMicros", costMicros,
                 "impressions", impressions, "clicks", clicks));
         if (conversions.doubleValue() != 0) {
             metrics.put("conversions", conversions);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import java.util.LinkedHashMap;
 
 /** The app on the embedded store, with a WireMock server standing in for an ad platform. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -44,7 +45,7 @@ abstract class MarketingEndToEnd {
 
     /** Connects a source to the stub platform and answers its id. */
     String connect(String platformName, String accountId, Map<String, Object> credentials, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("platform", platformName,
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("platform", platformName,
                 "name", platformName + " " + accountId, "accountId", accountId, "currency", "EUR",
                 "apiBaseUrl", platform.baseUrl()));
         if (credentials != null) {

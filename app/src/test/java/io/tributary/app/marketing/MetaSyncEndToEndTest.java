@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.LinkedHashMap;
+import io.tributary.app.Api;
 
 /** Meta Insights through a stub shaped like the Marketing API's answers. */
 class MetaSyncEndToEndTest extends MarketingEndToEnd {
@@ -115,12 +117,12 @@ class MetaSyncEndToEndTest extends MarketingEndToEnd {
         Map<String, Object> cursors = Map.of("before", "MAZDZD", "after", after == null ? "MAZDZD" : after);
         Map<String, Object> paging = after == null ? Map.of("cursors", cursors) : Map.of("cursors", cursors,
                 "next", "https://graph.facebook.com/v24.0/act_0/insights?after=" + after);
-        return io.tributary.app.Api.write(Map.of("data", insights, "paging", paging));
+        return Api.write(Map.of("data", insights, "paging", paging));
     }
 
     static Map<String, Object> insight(String date, String campaign, String ad, String spend, String impressions,
                                        String clicks, String purchases, String purchaseValue) {
-        Map<String, Object> insight = new java.util.LinkedHashMap<>();
+        Map<String, Object> insight = new LinkedHashMap<>();
         insight.put("date_start", date);
         insight.put("date_stop", date);
         insight.put("account_currency", "EUR");
