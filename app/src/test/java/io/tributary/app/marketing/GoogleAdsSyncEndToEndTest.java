@@ -16,10 +16,10 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.app.Api;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import java.util.LinkedHashMap;
 
 /** Google Ads searchStream through a stub shaped like the API's REST answers. */
 class GoogleAdsSyncEndToEndTest extends MarketingEndToEnd {
