@@ -1,10 +1,16 @@
 package io.tributary.app.marketing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.app.Api;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,25 @@ class MarketingSourcesApiTest extends MarketingEndToEnd {
                 Map.of("from", "01/02/2026")))).containsExactly("from");
         assertThat(fields(api.admin("POST", "/api/marketing-sources/" + id + "/sync",
                 Map.of("from", "2020-01-01", "to", "2026-01-01")))).containsExactly("to");
+    }
+
+    @Test
+    void syncsTheTrailingWindowWhenNoDaysAreGiven() {
+        // rate limited throughout: the sync keeps running for the whole backoff schedule (4 retries, 4 s at least)
+        platform.stubFor(get(urlPathEqualTo(TikTokSyncEndToEndTest.PATH)).withQueryParam("advertiser_id", equalTo("7101"))
+                .willReturn(okJson("{\"code\":40100,\"message\":\"Too many requests.\",\"data\":{}}")));
+        String id = connect("tiktok", "7101", Map.of("accessToken", "token-0123456789abcdef"), Map.of());
+
+        Api.Response accepted = api.send("POST", "/api/marketing-sources/" + id + "/sync", null, null,
+                "Authorization", "Bearer " + Api.ADMIN_TOKEN);
+
+        assertThat(accepted.status()).isEqualTo(202);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(accepted.json()).containsEntry("decision", "started")
+                .containsEntry("from", today.minusDays(29).toString()).containsEntry("to", today.toString());
+        Api.Response again = api.admin("POST", "/api/marketing-sources/" + id + "/sync", Map.of());
+        assertThat(again.json()).containsEntry("syncId", accepted.json().get("syncId"))
+                .containsEntry("decision", "already_running");
     }
 
     @Test
