@@ -23,6 +23,7 @@ import org.axonframework.eventhandling.scheduling.ScheduleToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -90,13 +91,30 @@ public class MongoEventScheduler implements EventScheduler, SmartLifecycle {
         int published = 0;
         Document due;
         while ((due = claimNext()) != null) {
-            Object event = serializer.deserialize(new SimpleSerializedObject<>(due.getString("payload"), String.class,
-                    due.getString("type"), due.getString("revision")));
-            eventBus.publish(GenericEventMessage.asEventMessage(event));
+            Object event = deserialize(due);
+            if (event != null) {
+                eventBus.publish(GenericEventMessage.asEventMessage(event));
+                published++;
+            }
             schedule.deleteOne(Filters.eq("_id", due.get("_id")));
-            published++;
         }
         return published;
+    }
+
+    /** The scheduled event, or null (logged) when its type no longer reads: it would never become readable. */
+    private Object deserialize(Document due) {
+        try {
+            Object event = serializer.deserialize(new SimpleSerializedObject<>(due.getString("payload"), String.class,
+                    due.getString("type"), due.getString("revision")));
+            if (event instanceof UnknownSerializedType) {
+                throw new IllegalStateException("unknown type");
+            }
+            return event;
+        } catch (RuntimeException unreadable) {
+            log.warn("Dropped scheduled event {} of type {}: it cannot be read any more", due.get("_id"),
+                    due.getString("type"), unreadable);
+            return null;
+        }
     }
 
     private Document claimNext() {

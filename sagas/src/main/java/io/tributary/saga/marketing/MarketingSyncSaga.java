@@ -68,7 +68,12 @@ public class MarketingSyncSaga {
         marketingSourceId = event.marketingSourceId();
         syncId = event.syncId();
         platform = event.platform();
-        ranges = SyncWindowPolicy.split(event.from(), event.to(), puller.maxDaysPerRequest(platform));
+        try {
+            ranges = SyncWindowPolicy.split(event.from(), event.to(), puller.maxDaysPerRequest(platform));
+        } catch (RuntimeException noConnector) {
+            fail("no connector for " + platform, true);
+            return;
+        }
         eventScheduler.schedule(retryPolicy.syncTimeout(), new SyncTimeoutReached(marketingSourceId, syncId));
         proceed();
     }

@@ -177,6 +177,17 @@ class MarketingSyncSagaTest {
     }
 
     @Test
+    void failsASyncOfAPlatformWithoutConnector() {
+        when(puller.maxDaysPerRequest(AdPlatform.TIKTOK)).thenThrow(PullFailure.fatal("no connector for TIKTOK"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(started())
+                .expectDispatchedCommands(new FailSync(SOURCE, SYNC, "no connector for TIKTOK", true,
+                        fixture.currentTime()))
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void endsWhenTheSyncFailed() {
         when(puller.pull(any(), any(), any(), any(), any()))
                 .thenThrow(PullFailure.transientFailure("Too many requests", null));

@@ -31,8 +31,9 @@ public class PlatformHttp {
     private final Duration timeout;
 
     public PlatformHttp(Duration timeout) {
+        // no redirects: a redirect would carry the credentials' headers to wherever it points
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
     }
 
