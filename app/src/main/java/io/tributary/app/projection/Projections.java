@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projections {
 
-    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources");
+    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
+            "marketing-sources", "marketing-metrics");
 
     private final EventProcessingConfiguration processing;
 
