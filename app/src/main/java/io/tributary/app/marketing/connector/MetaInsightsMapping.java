@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public final class MetaInsightsMapping {
 
-    /** API too many calls (4), user request limit (17), rate limit for the ad account (613), Insights throttling. */
-    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 613, 80000, 80003, 80004, 80014);
+    /** Application (4), user (17), page (32) and ad account (613) request limits. */
+    private static final Set<Integer> RATE_LIMIT_CODES = Set.of(4, 17, 32, 613);
+    /** Business use case rate limits (80000 Ads Insights … 80014). */
+    private static final int FIRST_USE_CASE_LIMIT = 80000;
+    private static final int LAST_USE_CASE_LIMIT = 80014;
     /** Unknown or temporary errors that Meta asks to retry. */
     private static final Set<Integer> TEMPORARY_CODES = Set.of(1, 2);
 
@@ -46,7 +49,8 @@ public final class MetaInsightsMapping {
     /** Whether an error answer is worth retrying: rate limits, throttling, temporary errors and outages. */
     public static boolean isTransient(int httpStatus, JsonNode error) {
         int code = error.path("code").asInt(-1);
-        return RATE_LIMIT_CODES.contains(code) || TEMPORARY_CODES.contains(code)
+        return RATE_LIMIT_CODES.contains(code) || code >= FIRST_USE_CASE_LIMIT && code <= LAST_USE_CASE_LIMIT
+                || TEMPORARY_CODES.contains(code)
                 || error.path("is_transient").asBoolean(false) || httpStatus >= 500 || httpStatus == 429;
     }
 

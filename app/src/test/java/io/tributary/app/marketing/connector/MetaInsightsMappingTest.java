@@ -67,6 +67,7 @@ class MetaInsightsMappingTest {
             400 | `{"code":4,"message":"(#4) Application request limit reached"}`  | true
             400 | `{"code":613,"message":"(#613) Calls to this api have exceeded the rate limit."}` | true
             400 | `{"code":80000,"message":"There have been too many calls"}`       | true
+            400 | `{"code":80004,"message":"There have been too many calls to this ad-account"}` | true
             500 | `{"code":2,"message":"Service temporarily unavailable","is_transient":true}` | true
             503 | `{}`                                                              | true
             400 | `{"code":190,"message":"Invalid OAuth access token"}`             | false
