@@ -34,7 +34,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Bench {
 
     static final String ADMIN = "bench-admin";
-    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources");
 
     private final BenchOptions options;
     private final Report report = new Report();
@@ -160,7 +159,7 @@ public final class Bench {
         awaitProjectionsLive(Duration.ofMinutes(30));
         Latencies lag = projectionLag();
         Map<String, Double> replay = new java.util.LinkedHashMap<>();
-        for (String name : READ_MODELS) {
+        for (String name : app.getBean(Projections.class).names()) {
             replay.put(name, replay(name));
         }
         Map<String, Latencies> queries = Queries.measure(http, options.queryRepeats());
