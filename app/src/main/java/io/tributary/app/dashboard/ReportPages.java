@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,8 +48,9 @@ class ReportPages {
     @GetMapping("/dashboard/blended")
     String blended(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                    HttpServletRequest request, Model model) {
-        String query = (from == null ? "" : "from=" + from) + (to == null ? "" : (from == null ? "" : "&") + "to=" + to);
-        return page(model, request, "blended", "Blended report", "/api/reports/blended" + (query.isEmpty() ? "" : "?" + query),
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String query = "from=" + (from == null ? today.minusDays(29) : from) + "&to=" + (to == null ? today : to);
+        return page(model, request, "blended", "Blended report", "/api/reports/blended?" + query,
                 "Revenue attributed by Tributary next to ad spend, per channel and campaign. It appears once the "
                         + "attribution feature is installed and marketing sources are connected.");
     }
