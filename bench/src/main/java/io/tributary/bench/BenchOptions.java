@@ -11,7 +11,8 @@ import java.util.Map;
  * @param levels stored-event counts at which growth figures are taken
  */
 record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int concurrency, int batch,
-                    int webhookRate, int webhookSeconds, int lagRate, int lagSeconds, int queryRepeats, long seed,
+                    int webhookRate, int webhookSeconds, int lagRate, int lagSeconds, int queryRepeats, int querySeconds,
+                    int replaySeconds, long seed,
                     String store, String dataDir, String out) {
 
     static BenchOptions parse(String[] args) {
@@ -25,7 +26,8 @@ record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int
                 integer(given, "concurrency", 8), integer(given, "batch", 50),
                 integer(given, "webhook-rate", 500), integer(given, "webhook-seconds", 30),
                 integer(given, "lag-rate", 1000), integer(given, "lag-seconds", 15),
-                integer(given, "query-repeats", 40), Long.parseLong(given.getOrDefault("seed", "42")),
+                integer(given, "query-repeats", 40), integer(given, "query-seconds", 20),
+                integer(given, "replay-seconds", 60), Long.parseLong(given.getOrDefault("seed", "42")),
                 given.getOrDefault("store", "memory"), given.getOrDefault("data-dir", "bench/target/data"),
                 given.getOrDefault("out", "bench/results"));
     }

@@ -1,5 +1,6 @@
 package io.tributary.api.source;
 
-public sealed interface SourceCommand permits CreateSource, RenameSource, DisableSource, EnableSource, RotateSourceToken {
+public sealed interface SourceCommand permits CreateSource, RenameSource, DisableSource, EnableSource, RotateSourceToken,
+        CreateCommerceSource, RotateSigningSecret {
     String sourceId();
 }

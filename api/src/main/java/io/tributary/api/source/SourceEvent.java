@@ -1,5 +1,6 @@
 package io.tributary.api.source;
 
-public sealed interface SourceEvent permits SourceCreated, SourceRenamed, SourceDisabled, SourceEnabled, SourceTokenRotated {
+public sealed interface SourceEvent permits SourceCreated, SourceRenamed, SourceDisabled, SourceEnabled, SourceTokenRotated,
+        CommerceStoreConnected, SigningSecretRotated {
     String sourceId();
 }

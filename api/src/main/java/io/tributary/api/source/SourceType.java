@@ -4,12 +4,20 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where a source's tracked events come from. Browser tokens are public and may only append events. */
+/**
+ * Where a source's tracked events come from. Browser tokens are public and may only append events. Shopify and
+ * WooCommerce sources are server sources whose webhooks are signed by the store.
+ */
 public enum SourceType {
-    BROWSER, SERVER;
+    BROWSER, SERVER, SHOPIFY, WOOCOMMERCE;
 
     public boolean isBrowser() {
         return this == BROWSER;
+    }
+
+    /** A store that signs its webhooks and has an order API to backfill from. */
+    public boolean isCommerce() {
+        return this == SHOPIFY || this == WOOCOMMERCE;
     }
 
     @JsonValue

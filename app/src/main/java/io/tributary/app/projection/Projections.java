@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
-            "attribution-conversions", "attribution-traffic", "attribution-spend");
+            "attribution-conversions", "attribution-traffic", "attribution-spend", "data-quality", "marketing-sources",
+            "marketing-metrics");
 
     private final EventProcessingConfiguration processing;
 

@@ -1,17 +1,22 @@
 package io.tributary.app.source;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.source.CommerceStore;
+import io.tributary.api.source.CreateCommerceSource;
 import io.tributary.api.source.CreateSource;
 import io.tributary.api.source.DisableSource;
 import io.tributary.api.source.EnableSource;
 import io.tributary.api.source.FindSource;
 import io.tributary.api.source.FindSources;
 import io.tributary.api.source.RenameSource;
+import io.tributary.api.source.RotateSigningSecret;
 import io.tributary.api.source.RotateSourceToken;
 import io.tributary.api.source.SourceType;
 import io.tributary.api.source.SourceView;
+import io.tributary.app.commerce.CommerceProperties;
 import io.tributary.app.config.AdminToken;
 import io.tributary.app.web.ApiProblem;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +38,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Event sources: create, list, rename, disable and enable, rotate the token. */
+/**
+ * Event sources: create, list, rename, disable and enable, rotate the token; for Shopify and WooCommerce sources
+ * also rotate the webhook signing secret (the old one stays valid for {@code tributary.commerce.secret-grace-period}).
+ */
 @RestController
 @RequestMapping("/api/sources")
 class SourceController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Duration secretGracePeriod;
 
-    SourceController(CommandGateway commands, QueryGateway queries) {
+    SourceController(CommandGateway commands, QueryGateway queries, CommerceProperties commerce) {
         this.commands = commands;
         this.queries = queries;
+        this.secretGracePeriod = commerce.secretGracePeriod();
     }
 
     @PostMapping
@@ -51,6 +61,9 @@ class SourceController {
         List<FieldError> errors = new ArrayList<>();
         String name = name(body, errors);
         SourceType type = type(body.get("type"), errors);
+        if (type != null && type.isCommerce()) {
+            return createStore(name, type, body, errors);
+        }
         List<String> origins = origins(body.get("allowedOrigins"), errors);
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
@@ -64,6 +77,27 @@ class SourceController {
         created.put("type", type.name().toLowerCase(Locale.ROOT));
         created.put("token", token);
         created.put("allowedOrigins", origins);
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    /** A Shopify or WooCommerce source; its secrets are never answered back, not even here. */
+    private ResponseEntity<Map<String, Object>> createStore(String name, SourceType type, Map<String, Object> body,
+                                                            List<FieldError> errors) {
+        CommerceStore store = StoreSettings.read(type, body, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        String id = UUID.randomUUID().toString();
+        String token = AdminToken.Tokens.random();
+        commands.sendAndWait(new CreateCommerceSource(id, name, type, token, store, Instant.now()));
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("id", id);
+        created.put("name", name);
+        created.put("type", type.wireName());
+        created.put("token", token);
+        created.put("storeUrl", store.storeUrl());
+        created.put("webhookPath", "/api/" + type.wireName() + "/" + id);
+        created.put("backfillAvailable", store.hasApiCredentials());
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -111,6 +145,25 @@ class SourceController {
         return Map.of("id", id, "token", token);
     }
 
+    @PostMapping("/{id}/rotate-secret")
+    Map<String, Object> rotateSecret(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        String secret = StoreSettings.secret(body, "signingSecret", true, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        Instant now = Instant.now();
+        try {
+            Boolean rotated = commands.sendAndWait(new RotateSigningSecret(id, secret, secretGracePeriod, now));
+            if (!Boolean.TRUE.equals(rotated)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "id", "only Shopify and WooCommerce sources have a signing secret");
+            }
+        } catch (AggregateNotFoundException e) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "id", "no source " + id);
+        }
+        return Map.of("id", id, "previousSecretValidUntil", now.plus(secretGracePeriod));
+    }
+
     private void send(String id, Object command) {
         try {
             commands.sendAndWait(command);
@@ -132,13 +185,12 @@ class SourceController {
     }
 
     private static SourceType type(Object type, List<FieldError> errors) {
-        if ("browser".equals(type)) {
-            return SourceType.BROWSER;
+        for (SourceType known : SourceType.values()) {
+            if (known.wireName().equals(type)) {
+                return known;
+            }
         }
-        if ("server".equals(type)) {
-            return SourceType.SERVER;
-        }
-        errors.add(new FieldError("type", "must be browser or server"));
+        errors.add(new FieldError("type", "must be browser, server, shopify or woocommerce"));
         return null;
     }
 

@@ -2,16 +2,29 @@ package io.tributary.command.source;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.tributary.api.backfill.BackfillCompleted;
+import io.tributary.api.backfill.BackfillFailed;
+import io.tributary.api.backfill.BackfillPageImported;
+import io.tributary.api.backfill.BackfillStarted;
+import io.tributary.api.backfill.FailBackfill;
+import io.tributary.api.backfill.RecordBackfillPage;
+import io.tributary.api.backfill.StartBackfill;
+import io.tributary.api.source.CommerceStoreConnected;
+import io.tributary.api.source.CreateCommerceSource;
 import io.tributary.api.source.CreateSource;
 import io.tributary.api.source.DisableSource;
 import io.tributary.api.source.EnableSource;
 import io.tributary.api.source.RenameSource;
+import io.tributary.api.source.RotateSigningSecret;
 import io.tributary.api.source.RotateSourceToken;
+import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceDisabled;
 import io.tributary.api.source.SourceEnabled;
 import io.tributary.api.source.SourceRenamed;
 import io.tributary.api.source.SourceTokenRotated;
+import io.tributary.api.source.SourceType;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,8 +36,12 @@ class Source {
     @AggregateIdentifier
     private String sourceId;
     private String name;
+    private SourceType type;
     private String token;
     private boolean disabled;
+    private String signingSecret;
+    private boolean apiCredentials;
+    private BackfillRun backfill;
 
     /** Required by Axon. */
     Source() {
@@ -34,6 +51,16 @@ class Source {
     Source(CreateSource command) {
         apply(new SourceCreated(command.sourceId(), command.name(), command.type(), command.token(),
                 command.allowedOrigins(), command.at()));
+    }
+
+    @CommandHandler
+    Source(CreateCommerceSource command) {
+        if (!command.type().isCommerce()) {
+            throw new IllegalArgumentException("not a store source type: " + command.type());
+        }
+        apply(new SourceCreated(command.sourceId(), command.name(), command.type(), command.token(), List.of(),
+                command.at()));
+        apply(new CommerceStoreConnected(command.sourceId(), command.type(), command.store(), command.at()));
     }
 
     @CommandHandler
@@ -62,10 +89,56 @@ class Source {
         apply(new SourceTokenRotated(sourceId, token, command.token(), command.at()));
     }
 
+    /** False when the source is no store: it has no signing secret to rotate. */
+    @CommandHandler
+    boolean handle(RotateSigningSecret command) {
+        if (!isStore()) {
+            return false;
+        }
+        apply(new SigningSecretRotated(sourceId, signingSecret, command.signingSecret(),
+                command.at().plus(command.gracePeriod()), command.at()));
+        return true;
+    }
+
+    /** The backfill that runs afterwards (this one or the one already running); null when the store has no API access. */
+    @CommandHandler
+    String handle(StartBackfill command) {
+        if (!isStore() || !apiCredentials) {
+            return null;
+        }
+        if (isBackfilling()) {
+            return backfill.backfillId();
+        }
+        apply(new BackfillStarted(sourceId, command.backfillId(), command.since(), command.at()));
+        return command.backfillId();
+    }
+
+    @CommandHandler
+    void handle(RecordBackfillPage command) {
+        if (!isBackfilling() || !backfill.expects(command.backfillId(), command.page())) {
+            return;
+        }
+        apply(new BackfillPageImported(sourceId, command.backfillId(), command.page(), command.cursor(),
+                command.nextCursor(), command.orders(), command.imported(), command.alreadyPresent(),
+                command.rejected(), command.at()));
+        if (command.nextCursor() == null) {
+            apply(new BackfillCompleted(sourceId, backfill.backfillId(), backfill.pages(), backfill.orders(),
+                    backfill.imported(), backfill.alreadyPresent(), backfill.rejected(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(FailBackfill command) {
+        if (isBackfilling() && backfill.backfillId().equals(command.backfillId())) {
+            apply(new BackfillFailed(sourceId, command.backfillId(), command.page(), command.reason(), command.at()));
+        }
+    }
+
     @EventSourcingHandler
     void on(SourceCreated event) {
         sourceId = event.sourceId();
         name = event.name();
+        type = event.type();
         token = event.token();
     }
 
@@ -87,5 +160,44 @@ class Source {
     @EventSourcingHandler
     void on(SourceTokenRotated event) {
         token = event.token();
+    }
+
+    @EventSourcingHandler
+    void on(CommerceStoreConnected event) {
+        signingSecret = event.store().signingSecret();
+        apiCredentials = event.store().hasApiCredentials();
+    }
+
+    @EventSourcingHandler
+    void on(SigningSecretRotated event) {
+        signingSecret = event.signingSecret();
+    }
+
+    @EventSourcingHandler
+    void on(BackfillStarted event) {
+        backfill = BackfillRun.started(event.backfillId());
+    }
+
+    @EventSourcingHandler
+    void on(BackfillPageImported event) {
+        backfill = backfill.plus(event);
+    }
+
+    @EventSourcingHandler
+    void on(BackfillCompleted event) {
+        backfill = backfill.finished();
+    }
+
+    @EventSourcingHandler
+    void on(BackfillFailed event) {
+        backfill = backfill.finished();
+    }
+
+    private boolean isStore() {
+        return type != null && type.isCommerce();
+    }
+
+    private boolean isBackfilling() {
+        return backfill != null && backfill.running();
     }
 }

@@ -9,7 +9,6 @@ import io.tributary.api.profile.MergeBlocked;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfileHistoryView;
 import io.tributary.api.profile.ProfilesMerged;
-import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

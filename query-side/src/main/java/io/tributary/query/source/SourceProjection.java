@@ -1,17 +1,23 @@
 package io.tributary.query.source;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.backfill.BackfillCompleted;
+import io.tributary.api.backfill.BackfillFailed;
+import io.tributary.api.backfill.BackfillPageImported;
+import io.tributary.api.backfill.BackfillStarted;
 import io.tributary.api.ingestion.DuplicateDiscarded;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.PayloadRejected;
+import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.FindSource;
 import io.tributary.api.source.FindSources;
+import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceDisabled;
 import io.tributary.api.source.SourceEnabled;
 import io.tributary.api.source.SourceRenamed;
-import io.tributary.api.source.SourceTokenRotated;
 import io.tributary.api.source.SourceEvent;
+import io.tributary.api.source.SourceTokenRotated;
 import io.tributary.api.source.SourceView;
 import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.UnitOfWorkBatches;
@@ -26,7 +32,7 @@ import java.util.List;
 
 /**
  * Sources with their settings, and how many records each sent: accepted, duplicate, rejected, and when last.
- * Handlers work on one {@link UnitOfWorkBatches batch} per processor batch: a few reads and one bulk write per
+ * Store sources also show their connection (secrets masked) and the progress of their latest backfill. Handlers work on one {@link UnitOfWorkBatches batch} per processor batch: a few reads and one bulk write per
  * collection.
  */
 @ProcessingGroup("sources")
@@ -70,6 +76,36 @@ public class SourceProjection {
     }
 
     @EventHandler
+    public void on(CommerceStoreConnected event) {
+        batches.run(batch -> repository.connect(batch, event));
+    }
+
+    @EventHandler
+    public void on(SigningSecretRotated event) {
+        batches.run(batch -> repository.rotateSecret(batch, event));
+    }
+
+    @EventHandler
+    public void on(BackfillStarted event) {
+        batches.run(batch -> repository.startBackfill(batch, event));
+    }
+
+    @EventHandler
+    public void on(BackfillPageImported event) {
+        batches.run(batch -> repository.countBackfillPage(batch, event));
+    }
+
+    @EventHandler
+    public void on(BackfillCompleted event) {
+        batches.run(batch -> repository.completeBackfill(batch, event));
+    }
+
+    @EventHandler
+    public void on(BackfillFailed event) {
+        batches.run(batch -> repository.failBackfill(batch, event));
+    }
+
+    @EventHandler
     public void on(EventRecorded event) {
         count(event.sourceId(), event.recordId(), ACCEPTED, event.receivedAt());
     }
@@ -95,6 +131,14 @@ public class SourceProjection {
         for (Object event : events) {
             if (event instanceof SourceEvent source) {
                 sourceIds.add(source.sourceId());
+            } else if (event instanceof BackfillStarted b) {
+                sourceIds.add(b.sourceId());
+            } else if (event instanceof BackfillPageImported b) {
+                sourceIds.add(b.sourceId());
+            } else if (event instanceof BackfillCompleted b) {
+                sourceIds.add(b.sourceId());
+            } else if (event instanceof BackfillFailed b) {
+                sourceIds.add(b.sourceId());
             } else if (event instanceof EventRecorded e) {
                 buckets.add(SourceRepository.bucket(e.sourceId(), e.recordId()));
             } else if (event instanceof DuplicateDiscarded d) {

@@ -3,10 +3,20 @@ package io.tributary.query.source;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import io.tributary.api.backfill.BackfillCompleted;
+import io.tributary.api.backfill.BackfillFailed;
+import io.tributary.api.backfill.BackfillPageImported;
+import io.tributary.api.backfill.BackfillStarted;
+import io.tributary.api.backfill.BackfillView;
+import io.tributary.api.source.CommerceStore;
+import io.tributary.api.source.CommerceStoreConnected;
+import io.tributary.api.source.CommerceView;
+import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceType;
 import io.tributary.api.source.SourceView;
 import io.tributary.query.support.AtMostOnce;
+import io.tributary.query.support.BatchedCollection;
 import io.tributary.query.support.DocumentBatch;
 import org.bson.Document;
 
@@ -16,9 +26,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
+import static io.tributary.query.support.DocumentUpdates.add;
+import static io.tributary.query.support.DocumentUpdates.child;
 import static io.tributary.query.support.DocumentUpdates.increment;
 import static io.tributary.query.support.DocumentUpdates.max;
 import static io.tributary.query.support.MongoValues.toDate;
@@ -34,6 +47,15 @@ final class SourceRepository {
 
     static final int BUCKETS = 64;
     static final int WINDOW = 128;
+    private static final String BACKFILL = "backfill";
+    private static final String BACKFILL_ID = "id";
+    private static final String STATUS = "status";
+    private static final String PAGES = "pages";
+    private static final String ORDERS = "orders";
+    private static final String IMPORTED = "imported";
+    private static final String ALREADY_PRESENT = "alreadyPresent";
+    private static final String REJECTED = "rejected";
+    private static final String COMMERCE = "commerce";
     private static final String SOURCES = "sources";
     private static final String COUNTERS = "source_counters";
     private static final AtMostOnce RECORDS = new AtMostOnce("countedRecordIds", WINDOW);
@@ -62,6 +84,94 @@ final class SourceRepository {
         source.put("allowedOrigins", e.allowedOrigins() == null ? List.of() : e.allowedOrigins());
         source.put("createdAt", toDate(e.at()));
         source.put("status", "active");
+    }
+
+    /** Store sources keep only masked secrets here; the secrets themselves stay on the command side. */
+    void connect(DocumentBatch batch, CommerceStoreConnected e) {
+        CommerceStore store = e.store();
+        Document commerce = child(batch.collection(SOURCES).upsert(e.sourceId()), COMMERCE);
+        commerce.put("storeUrl", store.storeUrl());
+        commerce.put("webhookPath", "/api/" + e.type().wireName() + "/" + e.sourceId());
+        commerce.put("signingSecret", MaskedSecret.of(store.signingSecret()));
+        commerce.put("adminApiToken", MaskedSecret.of(store.adminApiToken()));
+        commerce.put("consumerKey", MaskedSecret.of(store.consumerKey()));
+        commerce.put("consumerSecret", MaskedSecret.of(store.consumerSecret()));
+    }
+
+    void rotateSecret(DocumentBatch batch, SigningSecretRotated e) {
+        Document source = batch.collection(SOURCES).update(e.sourceId());
+        if (source != null) {
+            Document commerce = child(source, COMMERCE);
+            commerce.put("signingSecret", MaskedSecret.of(e.signingSecret()));
+            commerce.put("secretRotatedAt", toDate(e.at()));
+            commerce.put("previousSecretValidUntil", toDate(e.previousValidUntil()));
+        }
+    }
+
+    /** A redelivered start does not reset the backfill it started. */
+    void startBackfill(DocumentBatch batch, BackfillStarted e) {
+        BatchedCollection sources = batch.collection(SOURCES);
+        Document source = sources.find(e.sourceId());
+        if (source == null || Objects.equals(backfillId(source), e.backfillId())) {
+            return;
+        }
+        sources.update(e.sourceId()).put(BACKFILL, new Document(BACKFILL_ID, e.backfillId()).append(STATUS, "running")
+                .append("since", toDate(e.since())).append("startedAt", toDate(e.at())).append(PAGES, 0)
+                .append(ORDERS, 0L).append(IMPORTED, 0L).append(ALREADY_PRESENT, 0L).append(REJECTED, 0L));
+    }
+
+    /** Pages come in order, once each on the command side; a redelivered page is not counted twice. */
+    void countBackfillPage(DocumentBatch batch, BackfillPageImported e) {
+        Document source = batch.collection(SOURCES).find(e.sourceId());
+        Document backfill = source == null || !isCurrent(source, e.backfillId()) ? null : source.get(BACKFILL, Document.class);
+        Number pages = backfill == null ? null : backfill.get(PAGES, Number.class);
+        if (pages == null || pages.longValue() >= e.page()) {
+            return;
+        }
+        batch.collection(SOURCES).update(e.sourceId());
+        backfill.put(PAGES, e.page());
+        add(backfill, ORDERS, e.orders());
+        add(backfill, IMPORTED, e.imported());
+        add(backfill, ALREADY_PRESENT, e.alreadyPresent());
+        add(backfill, REJECTED, e.rejected());
+    }
+
+    void completeBackfill(DocumentBatch batch, BackfillCompleted e) {
+        Document backfill = currentBackfill(batch, e.sourceId(), e.backfillId());
+        if (backfill != null) {
+            backfill.put(STATUS, "completed");
+            backfill.put("finishedAt", toDate(e.at()));
+            backfill.put(PAGES, e.pages());
+            backfill.put(ORDERS, e.orders());
+            backfill.put(IMPORTED, e.imported());
+            backfill.put(ALREADY_PRESENT, e.alreadyPresent());
+            backfill.put(REJECTED, e.rejected());
+        }
+    }
+
+    void failBackfill(DocumentBatch batch, BackfillFailed e) {
+        Document backfill = currentBackfill(batch, e.sourceId(), e.backfillId());
+        if (backfill != null) {
+            backfill.put(STATUS, "failed");
+            backfill.put("finishedAt", toDate(e.at()));
+            backfill.put("error", e.reason());
+        }
+    }
+
+    /** The backfill to change when {@code backfillId} is the source's current one, else null. */
+    private static Document currentBackfill(DocumentBatch batch, String sourceId, String backfillId) {
+        BatchedCollection sources = batch.collection(SOURCES);
+        Document source = sources.find(sourceId);
+        return source == null || !isCurrent(source, backfillId) ? null : child(sources.update(sourceId), BACKFILL);
+    }
+
+    private static boolean isCurrent(Document source, String backfillId) {
+        return Objects.equals(backfillId(source), backfillId);
+    }
+
+    private static Object backfillId(Document source) {
+        Document backfill = source.get(BACKFILL, Document.class);
+        return backfill == null ? null : backfill.get(BACKFILL_ID);
     }
 
     /** Sets a field of a known source (an unknown one stays unknown). */
@@ -117,7 +227,21 @@ final class SourceRepository {
         return new SourceView(s.getString("_id"), s.getString("name"), type == null ? null : SourceType.valueOf(type),
                 s.getString("token"), s.getString("status"), s.getList("allowedOrigins", String.class, List.of()),
                 toInstant(s.getDate("createdAt")), totals.lastSeenAt, totals.accepted, totals.duplicate,
-                totals.rejected);
+                totals.rejected, commerce(s.get(COMMERCE, Document.class)), backfill(s.get(BACKFILL, Document.class)));
+    }
+
+    private static CommerceView commerce(Document c) {
+        return c == null ? null : new CommerceView(c.getString("storeUrl"), c.getString("webhookPath"),
+                c.getString("signingSecret"), c.getString("adminApiToken"), c.getString("consumerKey"),
+                c.getString("consumerSecret"), toInstant(c.getDate("secretRotatedAt")),
+                toInstant(c.getDate("previousSecretValidUntil")));
+    }
+
+    private static BackfillView backfill(Document b) {
+        return b == null ? null : new BackfillView(b.getString(BACKFILL_ID), b.getString(STATUS),
+                toInstant(b.getDate("since")), toInstant(b.getDate("startedAt")), toInstant(b.getDate("finishedAt")),
+                (int) Totals.number(b, PAGES), Totals.number(b, ORDERS), Totals.number(b, IMPORTED),
+                Totals.number(b, ALREADY_PRESENT), Totals.number(b, REJECTED), b.getString("error"));
     }
 
     private static final class Totals {

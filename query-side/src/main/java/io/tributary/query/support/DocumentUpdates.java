@@ -32,6 +32,20 @@ public final class DocumentUpdates {
         }
     }
 
+    /** {@code $inc} by a long: the field becomes a long (a double stays a double), an absent one {@code amount}. */
+    public static void add(Document document, String field, long amount) {
+        Object current = document.get(field);
+        if (current == null) {
+            document.put(field, amount);
+        } else if (current instanceof Integer || current instanceof Long) {
+            document.put(field, ((Number) current).longValue() + amount);
+        } else if (current instanceof Double d) {
+            document.put(field, d + amount);
+        } else {
+            throw new IllegalStateException("cannot add to " + field + " holding " + current);
+        }
+    }
+
     /** {@code $min} of dates: sets the field when absent or when {@code value} is earlier (null sorts first). */
     public static void min(Document document, String field, Date value) {
         if (!document.containsKey(field) || compare(value, document.getDate(field)) < 0) {

@@ -1,9 +1,18 @@
 package io.tributary.query.source;
 
+import io.tributary.api.backfill.BackfillCompleted;
+import io.tributary.api.backfill.BackfillFailed;
+import io.tributary.api.backfill.BackfillPageImported;
+import io.tributary.api.backfill.BackfillStarted;
+import io.tributary.api.backfill.BackfillView;
 import io.tributary.api.ingestion.DuplicateKind;
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.source.CommerceStore;
+import io.tributary.api.source.CommerceStoreConnected;
+import io.tributary.api.source.CommerceView;
 import io.tributary.api.source.FindSource;
 import io.tributary.api.source.FindSources;
+import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceDisabled;
 import io.tributary.api.source.SourceEnabled;
@@ -92,5 +101,58 @@ class SourceProjectionTest extends EmbeddedMongo {
         assertThat(projection.handle(new FindSources())).isEmpty();
         projection.on(new SourceCreated("web", "Web", SourceType.BROWSER, "t", List.of(), at(0)));
         assertThat(projection.handle(new FindSource("web")).rejectedCount()).isZero();
+    }
+
+    @Test
+    void showsAStoreConnectionWithItsSecretsMasked() {
+        projection.on(new SourceCreated("shop", "Acme backend", SourceType.SHOPIFY, "t", List.of(), at(0)));
+        projection.on(new CommerceStoreConnected("shop", SourceType.SHOPIFY, new CommerceStore("acme.myshopify.com",
+                "whsec-0123456789abcdef", "shpat_0123456789abcdef", null, "short"), at(0)));
+
+        assertThat(projection.handle(new FindSource("shop")).commerce()).isEqualTo(new CommerceView(
+                "acme.myshopify.com", "/api/shopify/shop", "****cdef", "****cdef", null, "****", null, null));
+
+        projection.on(new SigningSecretRotated("shop", "whsec-0123456789abcdef", "whsec-new-secret-9876", at(10),
+                at(5)));
+
+        CommerceView rotated = projection.handle(new FindSource("shop")).commerce();
+        assertThat(rotated.signingSecret()).isEqualTo("****9876");
+        assertThat(rotated.secretRotatedAt()).isEqualTo(at(5));
+        assertThat(rotated.previousSecretValidUntil()).isEqualTo(at(10));
+        assertThat(projection.handle(new FindSource("shop")).toString()).doesNotContain("0123456789", "new-secret");
+    }
+
+    @Test
+    void followsABackfillCountingEachPageOnce() {
+        projection.on(new SourceCreated("shop", "Acme", SourceType.WOOCOMMERCE, "t", List.of(), at(0)));
+        projection.on(new BackfillStarted("shop", "b1", at(-100), at(1)));
+        BackfillPageImported first = new BackfillPageImported("shop", "b1", 1, null, "2", 3, 2, 1, 0, at(2));
+        projection.on(first);
+        projection.on(first);
+        projection.on(new BackfillStarted("shop", "b1", at(-100), at(1)));
+
+        assertThat(projection.handle(new FindSource("shop")).backfill()).isEqualTo(new BackfillView("b1", "running",
+                at(-100), at(1), null, 1, 3, 2, 1, 0, null));
+
+        projection.on(new BackfillPageImported("shop", "b1", 2, "2", null, 2, 1, 0, 1, at(3)));
+        projection.on(new BackfillCompleted("shop", "b1", 2, 5, 3, 1, 1, at(3)));
+
+        assertThat(projection.handle(new FindSource("shop")).backfill()).isEqualTo(new BackfillView("b1", "completed",
+                at(-100), at(1), at(3), 2, 5, 3, 1, 1, null));
+    }
+
+    @Test
+    void aNewBackfillReplacesTheLastOneAndAFailureKeepsItsReason() {
+        projection.on(new SourceCreated("shop", "Acme", SourceType.SHOPIFY, "t", List.of(), at(0)));
+        projection.on(new BackfillStarted("shop", "b1", at(-100), at(1)));
+        projection.on(new BackfillPageImported("shop", "b1", 1, null, "x", 3, 3, 0, 0, at(2)));
+        projection.on(new BackfillStarted("shop", "b2", at(-50), at(5)));
+        projection.on(new BackfillFailed("shop", "b2", 1, "401 Unauthorized", at(6)));
+
+        BackfillView backfill = projection.handle(new FindSource("shop")).backfill();
+        assertThat(backfill.backfillId()).isEqualTo("b2");
+        assertThat(backfill.status()).isEqualTo("failed");
+        assertThat(backfill.orders()).isZero();
+        assertThat(backfill.error()).isEqualTo("401 Unauthorized");
     }
 }

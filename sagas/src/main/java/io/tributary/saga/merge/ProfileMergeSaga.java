@@ -6,6 +6,7 @@ import io.tributary.api.session.MoveSession;
 import io.tributary.api.session.SessionMoved;
 import io.tributary.api.session.SessionRef;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -46,7 +47,7 @@ public class ProfileMergeSaga {
             pendingSessions.add(session.sessionId());
             SagaLifecycle.associateWith(SESSION_ID, session.sessionId());
         }
-        for (String sessionId : Set.copyOf(pendingSessions)) {
+        for (String sessionId : List.copyOf(pendingSessions)) {
             move(sessionId, event.evidence().recordId());
         }
         endIfNothingPending();

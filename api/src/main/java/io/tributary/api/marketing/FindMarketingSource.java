@@ -1,0 +1,4 @@
+package io.tributary.api.marketing;
+
+public record FindMarketingSource(String marketingSourceId) {
+}

@@ -1,0 +1,6 @@
+package io.tributary.api.marketing;
+
+import java.time.Instant;
+
+public record ImportView(String importId, int rowCount, int changedDays, int rejectedLines, Instant at) {
+}

@@ -1,0 +1,6 @@
+package io.tributary.api.marketing;
+
+/** What asked for a sync: an operator (REST) or the schedule. */
+public enum SyncTrigger {
+    MANUAL, SCHEDULE
+}

@@ -1,0 +1,228 @@
+package io.tributary.app.commerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.ingestion.IngestionOutcome;
+import io.tributary.api.ingestion.IngestionStatus;
+import io.tributary.api.ingestion.Intake;
+import io.tributary.api.ingestion.Rejection;
+import io.tributary.api.ingestion.TrackedEvent;
+import io.tributary.api.source.SourceType;
+import io.tributary.app.config.TributaryProperties;
+import io.tributary.app.ingest.IngestionQueue;
+import io.tributary.app.ingest.IntakeUnavailable;
+import io.tributary.app.web.ApiProblem;
+import io.tributary.command.dedup.DedupIndex;
+import io.tributary.command.dedup.DedupPolicy;
+import io.tributary.command.source.CommerceCredentials;
+import io.tributary.command.source.SourceSecrets;
+import io.tributary.command.source.WebhookDeliveries;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The intake of store sources, shared by the Shopify and WooCommerce webhooks and the backfill: which source,
+ * whether the signature holds (before anything is parsed), whether the delivery was already stored, and then the
+ * tracked events through {@link IngestionQueue#submit}. Answers only once everything is stored.
+ */
+@Component
+public class StoreIntake {
+
+    static final String STORED = "stored";
+    static final String REJECTED = "rejected";
+    static final String ALREADY_RECORDED = "already_recorded";
+    private static final int CHUNK = 100;
+
+    private final SourceSecrets secrets;
+    private final WebhookDeliveries deliveries;
+    private final IngestionQueue queue;
+    private final DedupIndex dedupIndex;
+    private final ObjectMapper mapper;
+    private final int maxBodyBytes;
+    private final Duration futureTolerance;
+    private final Clock clock = Clock.systemUTC();
+
+    StoreIntake(SourceSecrets secrets, WebhookDeliveries deliveries, IngestionQueue queue, DedupIndex dedupIndex,
+                ObjectMapper mapper, CommerceProperties commerce, TributaryProperties properties) {
+        this.secrets = secrets;
+        this.deliveries = deliveries;
+        this.queue = queue;
+        this.dedupIndex = dedupIndex;
+        this.mapper = mapper;
+        this.maxBodyBytes = commerce.maxBodyBytes();
+        this.futureTolerance = properties.intake().futureTolerance();
+    }
+
+    /** What a delivery gave, for the webhook's answer. */
+    public record Outcome(String eventName, String eventId, String status, String profileId, String sessionId) {
+    }
+
+    public record Submitted(List<Outcome> outcomes) {
+        public int accepted() {
+            return count(IngestionStatus.ACCEPTED.wireName());
+        }
+
+        /** Duplicates of a kept copy, and events this store had already recorded (not submitted again). */
+        public int alreadyPresent() {
+            return count(IngestionStatus.DUPLICATE.wireName()) + count(ALREADY_RECORDED);
+        }
+
+        private int count(String status) {
+            return (int) outcomes.stream().filter(o -> o.status().equals(status)).count();
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The enabled store source of that type: 404 when there is none, 403 when it is disabled. */
+    public CommerceCredentials source(String sourceId, SourceType type) {
+        CommerceCredentials source = secrets.find(sourceId).filter(found -> found.type() == type)
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "sourceId",
+                        "no " + type.wireName() + " source " + sourceId));
+        if (!source.enabled()) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "sourceId", "the source is disabled");
+        }
+        return source;
+    }
+
+    public Optional<CommerceCredentials> find(String sourceId) {
+        return secrets.find(sourceId);
+    }
+
+    public byte[] body(HttpServletRequest request) {
+        return RequestBytes.read(request, maxBodyBytes);
+    }
+
+    /** 401 unless the header signs these exact bytes with the current secret, or the previous one in its grace period. */
+    public void verify(CommerceCredentials source, byte[] body, String signature, String header) {
+        if (!StoreSignature.matches(body, signature, source.secretsValidAt(now()))) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, header, "missing or invalid signature");
+        }
+    }
+
+    /** The answer to a delivery that was already stored; empty when it is new. */
+    public Optional<Map<String, Object>> repeated(CommerceCredentials source, String deliveryId) {
+        return deliveries.outcome(source.sourceId(), deliveryId).map(outcome -> {
+            if (REJECTED.equals(outcome)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "body",
+                        "this delivery was rejected before; it is kept in the event log");
+            }
+            return Map.of("status", "duplicate_delivery");
+        });
+    }
+
+    public Optional<JsonNode> json(byte[] body) {
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Stores what a webhook delivery means and answers it: 400 (kept as a rejected entry) when it is invalid, the
+     * outcome of each tracked event otherwise.
+     *
+     * @param skipRecorded leave out events this store already recorded (WooCommerce repeats whole orders)
+     */
+    public Map<String, Object> receive(CommerceCredentials source, String deliveryId, Instant receivedAt, byte[] body,
+                                       Mapped mapped, boolean skipRecorded) {
+        if (mapped.isInvalid()) {
+            queue.submit(List.of(), List.of(rejection(source, receivedAt, body, mapped.errors())));
+            deliveries.remember(source.sourceId(), deliveryId, REJECTED, receivedAt);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, mapped.errors());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (mapped.isIgnored()) {
+            answer.put("status", "ignored");
+            answer.put("reason", mapped.ignored());
+            return answer;
+        }
+        Submitted submitted = submit(source, mapped.events(), List.of(), receivedAt, skipRecorded);
+        deliveries.remember(source.sourceId(), deliveryId, STORED, receivedAt);
+        answer.put("status", STORED);
+        answer.put("events", submitted.outcomes().stream().map(StoreIntake::describe).toList());
+        return answer;
+    }
+
+    public Rejection rejection(CommerceCredentials source, Instant receivedAt, byte[] payload, List<FieldError> errors) {
+        return new Rejection(UUID.randomUUID().toString(), source.sourceId(), receivedAt,
+                new String(payload, StandardCharsets.UTF_8), null, null, errors);
+    }
+
+    /** Submits tracked events (and rejected entries) in chunks, each answered once stored. */
+    public Submitted submit(CommerceCredentials source, List<TrackedEvent> events, List<Rejection> rejections,
+                            Instant receivedAt, boolean skipRecorded) {
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Intake> intakes = new ArrayList<>();
+        for (TrackedEvent event : events) {
+            if (skipRecorded && recordedBy(source, event)) {
+                outcomes.add(new Outcome(event.eventName(), event.eventId(), ALREADY_RECORDED, null, null));
+            } else {
+                intakes.add(new Intake(UUID.randomUUID().toString(), source.sourceId(), source.type(), receivedAt,
+                        clamped(event, receivedAt)));
+            }
+        }
+        requireRunning();
+        for (int from = 0; from < Math.max(intakes.size(), rejections.size()); from += CHUNK) {
+            List<Intake> chunk = intakes.subList(Math.min(from, intakes.size()), Math.min(from + CHUNK, intakes.size()));
+            List<IngestionOutcome> stored = queue.submit(chunk,
+                    rejections.subList(Math.min(from, rejections.size()), Math.min(from + CHUNK, rejections.size())));
+            for (int i = 0; i < chunk.size(); i++) {
+                TrackedEvent event = chunk.get(i).event();
+                IngestionOutcome outcome = stored.get(i);
+                outcomes.add(new Outcome(event.eventName(), event.eventId(), outcome.status().wireName(),
+                        outcome.profileId(), outcome.sessionId()));
+            }
+        }
+        return new Submitted(outcomes);
+    }
+
+    /** A tracked event of this store with the same dedup key is already kept (no window: order facts do not recur). */
+    private boolean recordedBy(CommerceCredentials source, TrackedEvent event) {
+        return dedupIndex.find(DedupPolicy.key(event.eventName(), event.eventId()))
+                .filter(kept -> kept.sourceId().equals(source.sourceId())).isPresent();
+    }
+
+    private TrackedEvent clamped(TrackedEvent event, Instant receivedAt) {
+        if (!event.timestamp().isAfter(receivedAt.plus(futureTolerance))) {
+            return event;
+        }
+        List<String> flags = new ArrayList<>(event.flags());
+        flags.add(TrackedEvent.TIMESTAMP_CLAMPED);
+        return new TrackedEvent(event.eventName(), event.eventId(), event.properties(), event.profileProperties(),
+                event.aliases(), receivedAt, event.timestampOffset(), flags);
+    }
+
+    private void requireRunning() {
+        if (!queue.isRunning()) {
+            throw new IntakeUnavailable("the intake is stopping", null);
+        }
+    }
+
+    private static Map<String, Object> describe(Outcome outcome) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("event_name", outcome.eventName());
+        described.put("event_id", outcome.eventId());
+        described.put("status", outcome.status());
+        described.put("profile_id", outcome.profileId());
+        described.put("session_id", outcome.sessionId());
+        return described;
+    }
+}

@@ -1,0 +1,64 @@
+package io.tributary.app.commerce.woocommerce;
+
+import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.source.SourceType;
+import io.tributary.app.commerce.Mapped;
+import io.tributary.app.commerce.Origin;
+import io.tributary.app.commerce.StoreIntake;
+import io.tributary.command.source.CommerceCredentials;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WooCommerce webhooks: the unsigned ping WooCommerce sends when a webhook is saved ({@code webhook_id=N}) is
+ * answered 200; everything else must carry {@code X-WC-Webhook-Signature} over the raw body. Deliveries are
+ * deduplicated on {@code X-WC-Webhook-Delivery-ID}, and since every order change resends the whole order, the
+ * facts it implies that this store already recorded are not submitted again.
+ */
+@RestController
+class WooCommerceWebhookController {
+
+    static final String SIGNATURE = "X-WC-Webhook-Signature";
+    static final String TOPIC = "X-WC-Webhook-Topic";
+    static final String DELIVERY_ID = "X-WC-Webhook-Delivery-ID";
+    private static final Pattern PING = Pattern.compile("webhook_id=\\d+");
+
+    private final StoreIntake intake;
+
+    WooCommerceWebhookController(StoreIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/api/woocommerce/{sourceId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> receive(@PathVariable String sourceId, HttpServletRequest request) {
+        CommerceCredentials source = intake.source(sourceId, SourceType.WOOCOMMERCE);
+        Instant receivedAt = intake.now();
+        byte[] body = intake.body(request);
+        if (isPing(body)) {
+            return Map.of("status", "pong");
+        }
+        intake.verify(source, body, request.getHeader(SIGNATURE), SIGNATURE);
+        String deliveryId = request.getHeader(DELIVERY_ID);
+        Optional<Map<String, Object>> repeated = intake.repeated(source, deliveryId);
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        Mapped mapped = intake.json(body)
+                .map(json -> WooCommerceMapping.map(request.getHeader(TOPIC), json, Origin.WEBHOOK))
+                .orElseGet(() -> Mapped.invalid(List.of(new FieldError("body", "must be a JSON object"))));
+        return intake.receive(source, deliveryId, receivedAt, body, mapped, true);
+    }
+
+    private static boolean isPing(byte[] body) {
+        return body.length < 64 && PING.matcher(new String(body, StandardCharsets.UTF_8).trim()).matches();
+    }
+}

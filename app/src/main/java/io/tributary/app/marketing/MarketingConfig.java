@@ -1,0 +1,81 @@
+package io.tributary.app.marketing;
+
+import com.mongodb.client.MongoDatabase;
+import io.tributary.app.marketing.connector.AdConnector;
+import io.tributary.app.marketing.connector.ConnectorPuller;
+import io.tributary.app.marketing.connector.GoogleAccessTokens;
+import io.tributary.app.marketing.connector.GoogleAdsConnector;
+import io.tributary.app.marketing.connector.MetaInsightsConnector;
+import io.tributary.app.marketing.connector.PlatformHttp;
+import io.tributary.app.marketing.connector.TikTokReportConnector;
+import io.tributary.query.marketing.MarketingMetricsProjection;
+import io.tributary.query.marketing.MarketingSourceProjection;
+import io.tributary.saga.marketing.MetricsPuller;
+import io.tributary.saga.marketing.SyncRetryPolicy;
+import java.time.Clock;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Marketing sources: read models, the connectors behind the sync saga, its scheduler and the hourly schedule. */
+@Configuration
+public class MarketingConfig {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Bean
+    MarketingSourceProjection marketingSourceProjection(MongoDatabase database) {
+        return new MarketingSourceProjection(database);
+    }
+
+    @Bean
+    MarketingMetricsProjection marketingMetricsProjection(MongoDatabase database) {
+        return new MarketingMetricsProjection(database);
+    }
+
+    @Bean
+    MarketingConnections marketingConnections(MongoDatabase database) {
+        return new MarketingConnections(database);
+    }
+
+    @Bean
+    MetricsPuller metricsPuller(MarketingProperties properties, MarketingConnections connections) {
+        PlatformHttp http = new PlatformHttp(properties.httpTimeout());
+        List<AdConnector> connectors = List.of(new MetaInsightsConnector(http, properties),
+                new GoogleAdsConnector(http, new GoogleAccessTokens(http, properties.google().tokenUrl(), clock),
+                        properties),
+                new TikTokReportConnector(http, properties));
+        return new ConnectorPuller(connectors, connections::find);
+    }
+
+    @Bean
+    SyncRetryPolicy syncRetryPolicy(MarketingProperties properties) {
+        MarketingProperties.Retry retry = properties.retry();
+        return new SyncRetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(),
+                retry.syncTimeout(), clock);
+    }
+
+    /** The event scheduler of the sync saga's retries and timeouts; it keeps its schedule in MongoDB. */
+    @Bean
+    MongoEventScheduler eventScheduler(MongoDatabase database, EventBus eventBus,
+                                       @Qualifier("eventSerializer") Serializer serializer,
+                                       MarketingProperties properties) {
+        return new MongoEventScheduler(database, eventBus, serializer, properties.schedulerPollInterval(), clock);
+    }
+
+    @Bean
+    SyncWindow syncWindow(MarketingProperties properties) {
+        return new SyncWindow(properties.windowDays(), clock);
+    }
+
+    @Bean
+    MarketingSyncSchedule marketingSyncSchedule(CommandGateway commands, QueryGateway queries,
+                                                MarketingProperties properties, SyncWindow window) {
+        return new MarketingSyncSchedule(commands, queries, properties, window, clock);
+    }
+}

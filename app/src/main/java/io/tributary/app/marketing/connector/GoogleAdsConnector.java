@@ -1,0 +1,94 @@
+package io.tributary.app.marketing.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tributary.api.marketing.AdPlatform;
+import io.tributary.api.marketing.MetricRow;
+import io.tributary.app.marketing.MarketingProperties;
+import io.tributary.saga.marketing.PullFailure;
+import io.tributary.saga.marketing.PulledPage;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Google Ads API: {@code POST /{version}/customers/{customerId}/googleAds:searchStream} with a GAQL query over
+ * {@code ad_group_ad}; the stream answers every row at once (a JSON array of batches), so there is one page.
+ */
+public class GoogleAdsConnector implements AdConnector {
+
+    private static final String PLATFORM = "Google Ads";
+
+    private final PlatformHttp http;
+    private final GoogleAccessTokens tokens;
+    private final MarketingProperties.Google settings;
+    private final int chunkDays;
+
+    public GoogleAdsConnector(PlatformHttp http, GoogleAccessTokens tokens, MarketingProperties properties) {
+        this.http = http;
+        this.tokens = tokens;
+        this.settings = properties.google();
+        this.chunkDays = properties.chunkDays();
+    }
+
+    @Override
+    public AdPlatform platform() {
+        return AdPlatform.GOOGLE;
+    }
+
+    @Override
+    public int maxDaysPerRequest() {
+        return chunkDays;
+    }
+
+    @Override
+    public PulledPage pull(MarketingConnection connection, LocalDate from, LocalDate to, String cursor) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + tokens.accessToken(connection));
+        headers.put("developer-token", connection.credential("developerToken"));
+        String loginCustomerId = connection.credential("loginCustomerId");
+        if (loginCustomerId != null) {
+            headers.put("login-customer-id", loginCustomerId.replace("-", ""));
+        }
+        URI uri = URI.create(connection.baseUrl(settings.baseUrl()) + "/"
+                + connection.option("apiVersion", settings.apiVersion()) + "/customers/" + connection.accountId()
+                + "/googleAds:searchStream");
+        PlatformHttp.Answer answer = http.post(uri, headers, "application/json",
+                PlatformHttp.json(Map.of("query", GoogleAdsMapping.query(from, to))));
+        JsonNode body = answer.json(PLATFORM);
+        JsonNode error = error(body);
+        if (!answer.ok() || error != null) {
+            JsonNode details = error == null ? body : error;
+            String message = GoogleAdsMapping.message(answer.status(), details);
+            throw GoogleAdsMapping.isTransient(answer.status(), details)
+                    ? PullFailure.transientFailure(message, null) : PullFailure.fatal(message);
+        }
+        List<MetricRow> rows = new ArrayList<>();
+        try {
+            for (JsonNode batch : body.isArray() ? body : List.of(body)) {
+                for (JsonNode result : batch.path("results")) {
+                    rows.add(GoogleAdsMapping.row(result, connection.accountId(), connection.currency()));
+                }
+            }
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw PullFailure.transientFailure("unexpected answer from Google Ads: " + e.getMessage(), null);
+        }
+        return new PulledPage(rows, null);
+    }
+
+    /** The error of an answer: {@code {"error": …}}, or inside one of the streamed batches. */
+    private static JsonNode error(JsonNode body) {
+        if (body.has("error")) {
+            return body.get("error");
+        }
+        for (JsonNode batch : body) {
+            if (batch.has("error")) {
+                return batch.get("error");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+package io.tributary.app.marketing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.app.Api;
+import io.tributary.app.TributaryApplication;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A sync waiting for its retry when the app stops finishes once the app runs again on the same store. */
+class MarketingSyncRestartTest {
+
+    private MongoServer mongo;
+    private WireMockServer platform;
+    private String mongoUri;
+
+    @BeforeEach
+    void start() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
+        mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        platform.start();
+    }
+
+    @AfterEach
+    void stop() {
+        platform.stop();
+        mongo.shutdownNow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSyncWaitingForItsRetryFinishesAfterARestart() {
+        platform.stubFor(TikTokSyncEndToEndTest.report("7300", "2026-01-01", "2026-01-02", "1")
+                .inScenario("restart").whenScenarioStateIs(STARTED).willReturn(okJson("""
+                        {"code":40100,"message":"Too many requests. Please retry in some time.","request_id":"r","data":{}}""")));
+        platform.stubFor(TikTokSyncEndToEndTest.report("7300", "2026-01-01", "2026-01-02", "1")
+                .inScenario("restart").whenScenarioStateIs("recovered").willReturn(okJson(TikTokSyncEndToEndTest.answer(
+                        List.of(TikTokSyncEndToEndTest.item("2026-01-02", "ad-9", "7.25", "700", "7", "1", "19.00")),
+                        1, 1))));
+        String id;
+        String syncId;
+        try (ConfigurableApplicationContext first = app()) {
+            Api api = api(first);
+            Api.Response created = api.admin("POST", "/api/marketing-sources", Map.of("platform", "tiktok",
+                    "name", "TikTok", "accountId", "7300", "currency", "USD", "apiBaseUrl", platform.baseUrl(),
+                    "credentials", Map.of("accessToken", "token-0123456789abcdef")));
+            id = (String) created.json().get("id");
+            syncId = (String) api.admin("POST", "/api/marketing-sources/" + id + "/sync",
+                    Map.of("from", "2026-01-01", "to", "2026-01-02")).json().get("syncId");
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<String, Object> lastSync = (Map<String, Object>) view(api, id).get("lastSync");
+                return lastSync != null && Integer.valueOf(1).equals(lastSync.get("retries"));
+            });
+        }
+        platform.setScenarioState("restart", "recovered");
+
+        try (ConfigurableApplicationContext second = app()) {
+            Api api = api(second);
+
+            Map<String, Object> source = await().atMost(Duration.ofSeconds(60)).until(() -> view(api, id),
+                    view -> "completed".equals(((Map<String, Object>) view.get("lastSync")).get("status")));
+
+            assertThat((Map<String, Object>) source.get("lastSync")).containsEntry("syncId", syncId)
+                    .containsEntry("retries", 1).containsEntry("rowCount", 1);
+            assertThat(source).containsEntry("status", "active").containsEntry("rowsSynced", 1);
+        }
+    }
+
+    private ConfigurableApplicationContext app() {
+        return new SpringApplicationBuilder(TributaryApplication.class).profiles("test", "marketing")
+                .run("--MONGODB_URI=" + mongoUri, "--server.port=0", "--tributary.marketing.retry.initial-backoff=5s");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private static Map<String, Object> view(Api api, String id) {
+        Api.Response response = api.get("/api/marketing-sources/" + id);
+        return response.status() == 200 ? response.json() : Map.of();
+    }
+}
