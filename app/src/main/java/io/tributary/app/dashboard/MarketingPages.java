@@ -20,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Marketing sources: status, last sync, last error and rows per source, and "sync now" (the trailing window). */
 @Controller
@@ -48,6 +49,7 @@ class MarketingPages {
         model.addAttribute("active", "marketing");
         model.addAttribute("sources", sources);
         model.addAttribute("windowDays", window.days());
+        model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         return "dashboard/marketing";
     }
 

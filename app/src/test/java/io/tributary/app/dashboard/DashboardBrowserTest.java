@@ -304,8 +304,8 @@ class DashboardBrowserTest {
     @Order(10)
     void showsMarketingSourcesAndSyncsOneNow() {
         open("/dashboard/marketing");
-        assertThat(driver.findElement(By.id("no-marketing-sources")).getText()).contains("POST")
-                .contains("/api/marketing-sources");
+        assertThat(driver.findElement(By.id("no-marketing-sources")).getText()).contains("POST /api/marketing-sources")
+                .contains("http://localhost:" + port + "/api/marketing-sources");
 
         Api.Response created = api.admin("POST", "/api/marketing-sources", Map.of("platform", "meta", "name", "Meta EU",
                 "accountId", "act_1234567890", "currency", "EUR", "credentials", Map.of("accessToken", "not-a-real-token"),
