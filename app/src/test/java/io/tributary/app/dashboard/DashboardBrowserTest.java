@@ -266,7 +266,7 @@ class DashboardBrowserTest {
         spend(today, AdPlatform.META, "spring-sale", "12.50", 1000, 40);
         spend(today, AdPlatform.GOOGLE, "brand", "7.50", 500, 10);
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             open("/dashboard/blended");
             assertThat(driver.findElement(By.id("blended-from")).getAttribute("value")).isEqualTo(today.minusDays(29).toString());
             assertThat(driver.findElement(By.id("report-totals")).getText()).contains("Total").contains("20.00");
@@ -313,7 +313,7 @@ class DashboardBrowserTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = (String) created.json().get("id");
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             open("/dashboard/marketing");
             WebElement row = driver.findElement(By.id("marketing-" + id));
             assertThat(row.getText()).contains("Meta EU").contains("meta").contains("1234567890").contains("active")
@@ -329,7 +329,7 @@ class DashboardBrowserTest {
         assertThat(feedback.findElement(By.className("sync-result")).getAttribute("class")).contains("ok");
         browser.screenshot("09-marketing");
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             open("/dashboard/marketing");
             assertThat(driver.findElement(By.cssSelector("#marketing-" + id + " td.last-sync")).getText()).contains("manual");
         });
