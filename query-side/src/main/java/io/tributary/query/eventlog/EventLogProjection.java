@@ -9,6 +9,8 @@ import io.tributary.api.ingestion.DuplicateDiscarded;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.PayloadRejected;
 import io.tributary.api.profile.ProfilesMerged;
+import io.tributary.query.support.DocumentBatch;
+import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,12 +19,14 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * The event log: one entry per received record (accepted, duplicate or rejected), newest first, with opaque
  * cursors. Entries keep the profile they were recorded on; the profile filter also finds the entries of profiles
- * merged into the requested one (and a merged-away id finds its survivor's).
+ * merged into the requested one (and a merged-away id finds its survivor's). Handlers work on one
+ * {@link UnitOfWorkBatches batch} per processor batch: a few reads and one bulk write per collection.
  */
 @ProcessingGroup("event-log")
 public class EventLogProjection {
@@ -31,36 +35,48 @@ public class EventLogProjection {
     static final int MAX_LIMIT = 1000;
 
     private final EventLogRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public EventLogProjection(MongoDatabase database) {
         this.repository = new EventLogRepository(database);
+        this.batches = new UnitOfWorkBatches(database, this::load);
     }
 
     @EventHandler
     public void on(EventRecorded event) {
-        repository.save(EventLogDocument.accepted(event, repository.currentProfileOf(event.profileId())));
+        batches.run(batch -> repository.save(batch,
+                EventLogDocument.accepted(event, repository.currentProfileOf(batch, event.profileId()))));
     }
 
     @EventHandler
     public void on(DuplicateDiscarded event) {
-        repository.save(EventLogDocument.duplicate(event, repository.currentProfileOf(event.profileId())));
+        batches.run(batch -> repository.save(batch,
+                EventLogDocument.duplicate(event, repository.currentProfileOf(batch, event.profileId()))));
     }
 
     @EventHandler
     public void on(PayloadRejected event) {
-        repository.save(EventLogDocument.rejected(event));
+        batches.run(batch -> repository.save(batch, EventLogDocument.rejected(event)));
     }
 
     @EventHandler
     public void on(ProfilesMerged event) {
-        if (event.isSurvivorSide()) {
-            repository.merge(event.mergedProfileId(), event.survivorProfileId());
-        }
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.merge(batch, event.mergedProfileId(), event.survivorProfileId());
+            }
+        });
     }
 
     @ResetHandler
     public void reset() {
         repository.clear();
+    }
+
+    /** The merges that resolving the batch's profiles will read (entries are written without reading them). */
+    private void load(DocumentBatch batch, List<Object> events) {
+        repository.load(batch, events.stream().map(event -> event instanceof EventRecorded e ? e.profileId()
+                : event instanceof DuplicateDiscarded d ? d.profileId() : null).filter(Objects::nonNull).toList());
     }
 
     /**

@@ -4,13 +4,14 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import io.tributary.api.eventlog.FindEvents;
+import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MergeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,13 +30,14 @@ import static io.tributary.query.support.MongoValues.toDate;
 /** The {@code eventlog} collection, and the projection's own merge map {@code eventlog_merges}. */
 final class EventLogRepository {
 
+    private static final String LOG = "eventlog";
     private static final Bson NEWEST_FIRST = Indexes.descending(RECEIVED_AT, "_id");
 
     private final MongoCollection<Document> log;
     private final MergeMap merges;
 
     EventLogRepository(MongoDatabase database) {
-        this.log = database.getCollection("eventlog");
+        this.log = database.getCollection(LOG);
         this.merges = new MergeMap(database, "eventlog_merges");
         log.createIndex(NEWEST_FIRST);
         for (String field : List.of("sourceId", PROFILE_ID, "eventName", "status")) {
@@ -44,20 +46,25 @@ final class EventLogRepository {
     }
 
     /** Idempotent: the whole entry is replaced by its recordId. */
-    void save(Document entry) {
-        log.replaceOne(eq("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
+    void save(DocumentBatch batch, Document entry) {
+        batch.collection(LOG).replace(entry);
     }
 
-    String currentProfileOf(String profileId) {
-        return profileId == null ? null : merges.resolve(profileId);
+    /** Reads what resolving these profiles in this batch will need. */
+    void load(DocumentBatch batch, Collection<String> profileIds) {
+        merges.load(batch, profileIds);
+    }
+
+    String currentProfileOf(DocumentBatch batch, String profileId) {
+        return profileId == null ? null : merges.resolve(batch, profileId);
     }
 
     /**
      * Records the merge only: a profile filter expands to the survivor and every profile merged into it, so no
      * entry is rewritten (rewriting by profile id would scan the log on the embedded store).
      */
-    void merge(String mergedProfileId, String survivorProfileId) {
-        merges.record(mergedProfileId, survivorProfileId);
+    void merge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
+        merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
     /** Newest first; {@code limit} null means all. */

@@ -9,6 +9,7 @@ import io.tributary.api.profile.MergeBlocked;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfileHistoryView;
 import io.tributary.api.profile.ProfilesMerged;
+import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,56 +20,47 @@ import java.util.List;
 /**
  * The audit trail of identity decisions per profile, oldest first (evidence time, then handling order). A
  * survivor's trail includes the trails of the profiles merged into it; a merge_blocked decision is listed under
- * both profiles (and once when they later end up merged).
+ * both profiles (and once when they later end up merged). Handlers work on one {@link UnitOfWorkBatches batch} per
+ * processor batch: a few reads and one bulk write per collection.
  */
 @ProcessingGroup("profile-history")
 public class ProfileHistoryProjection {
 
     private final ProfileHistoryRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public ProfileHistoryProjection(MongoDatabase database) {
         this.repository = new ProfileHistoryRepository(database);
+        this.batches = new UnitOfWorkBatches(database,
+                (batch, events) -> repository.load(batch, events.stream().flatMap(e -> entries(e).stream()).toList()));
     }
 
     @EventHandler
     public void on(ProfileCreated event) {
-        repository.add(event.profileId(), "profile_created", event.evidence(), event.aliases(), null, event.rule(),
-                decisionId("profile_created", event.evidence(), event.profileId()));
+        add(event);
     }
 
     @EventHandler
     public void on(AliasLinked event) {
-        repository.add(event.profileId(), "alias_linked", event.evidence(), List.of(event.alias()), null,
-                event.rule(), decisionId("alias_linked", event.evidence(), event.alias()));
+        add(event);
     }
 
     @EventHandler
     public void on(AliasBlocked event) {
-        repository.add(event.profileId(), "alias_blocked", event.evidence(), List.of(event.alias()), null,
-                event.rule(), decisionId("alias_blocked", event.evidence(), event.alias()));
+        add(event);
     }
 
     @EventHandler
     public void on(ProfilesMerged event) {
-        repository.recordMerge(event.mergedProfileId(), event.survivorProfileId());
-        String pair = event.survivorProfileId() + "|" + event.mergedProfileId();
-        if (event.isSurvivorSide()) {
-            repository.add(event.survivorProfileId(), "profiles_merged", event.evidence(), event.sharedAliases(),
-                    event.mergedProfileId(), event.rule(), decisionId("profiles_merged", event.evidence(), pair));
-        } else {
-            repository.add(event.mergedProfileId(), "merged_into", event.evidence(), event.sharedAliases(),
-                    event.survivorProfileId(), event.rule(), decisionId("merged_into", event.evidence(), pair));
-        }
+        batches.run(batch -> {
+            repository.recordMerge(batch, event.mergedProfileId(), event.survivorProfileId());
+            entries(event).forEach(entry -> repository.add(batch, entry));
+        });
     }
 
     @EventHandler
     public void on(MergeBlocked event) {
-        String decisionId = decisionId("merge_blocked", event.evidence(),
-                event.profileId() + "|" + event.otherProfileId());
-        repository.add(event.profileId(), "merge_blocked", event.evidence(), event.sharedAliases(),
-                event.otherProfileId(), event.rule(), decisionId);
-        repository.add(event.otherProfileId(), "merge_blocked", event.evidence(), event.sharedAliases(),
-                event.profileId(), event.rule(), decisionId);
+        add(event);
     }
 
     @ResetHandler
@@ -84,6 +76,48 @@ public class ProfileHistoryProjection {
     public ProfileHistoryView handle(FindProfileHistory query) {
         String survivor = repository.resolve(query.profileId());
         return new ProfileHistoryView(survivor, repository.decisions(survivor));
+    }
+
+    private void add(Object event) {
+        batches.run(batch -> entries(event).forEach(entry -> repository.add(batch, entry)));
+    }
+
+    /** The entries an event adds to the trail, in order (none for an event that adds none). */
+    private static List<HistoryEntry> entries(Object event) {
+        if (event instanceof ProfileCreated e) {
+            return List.of(entry(e.profileId(), "profile_created", e.evidence(), e.aliases(), null, e.rule(),
+                    e.profileId()));
+        }
+        if (event instanceof AliasLinked e) {
+            return List.of(entry(e.profileId(), "alias_linked", e.evidence(), List.of(e.alias()), null, e.rule(),
+                    e.alias()));
+        }
+        if (event instanceof AliasBlocked e) {
+            return List.of(entry(e.profileId(), "alias_blocked", e.evidence(), List.of(e.alias()), null, e.rule(),
+                    e.alias()));
+        }
+        if (event instanceof ProfilesMerged e) {
+            String pair = e.survivorProfileId() + "|" + e.mergedProfileId();
+            return List.of(e.isSurvivorSide()
+                    ? entry(e.survivorProfileId(), "profiles_merged", e.evidence(), e.sharedAliases(),
+                            e.mergedProfileId(), e.rule(), pair)
+                    : entry(e.mergedProfileId(), "merged_into", e.evidence(), e.sharedAliases(),
+                            e.survivorProfileId(), e.rule(), pair));
+        }
+        if (event instanceof MergeBlocked e) {
+            String decisionId = decisionId("merge_blocked", e.evidence(), e.profileId() + "|" + e.otherProfileId());
+            return List.of(
+                    new HistoryEntry(e.profileId(), "merge_blocked", e.evidence(), e.sharedAliases(),
+                            e.otherProfileId(), e.rule(), decisionId),
+                    new HistoryEntry(e.otherProfileId(), "merge_blocked", e.evidence(), e.sharedAliases(),
+                            e.profileId(), e.rule(), decisionId));
+        }
+        return List.of();
+    }
+
+    private static HistoryEntry entry(String subject, String decision, Evidence evidence, List<String> aliases,
+                                      String other, String rule, String detail) {
+        return new HistoryEntry(subject, decision, evidence, aliases, other, rule, decisionId(decision, evidence, detail));
     }
 
     private static String decisionId(String decision, Evidence evidence, String detail) {

@@ -2,25 +2,21 @@ package io.tributary.query.profile;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOptions;
-import io.tributary.api.profile.Evidence;
 import io.tributary.api.profile.IdentityDecisionView;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MergeMap;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import static com.mongodb.client.model.Filters.empty;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.setOnInsert;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
@@ -31,38 +27,49 @@ import static io.tributary.query.support.MongoValues.toInstant;
  */
 final class ProfileHistoryRepository {
 
+    private static final String HISTORY = "profile_history";
+    private static final String SEQUENCE = "profile_history_seq";
+    private static final String COUNTER = "seq";
+
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> sequence;
     private final MergeMap merges;
 
     ProfileHistoryRepository(MongoDatabase database) {
-        this.history = database.getCollection("profile_history");
-        this.sequence = database.getCollection("profile_history_seq");
+        this.history = database.getCollection(HISTORY);
+        this.sequence = database.getCollection(SEQUENCE);
         this.merges = new MergeMap(database, "profile_history_merges");
         history.createIndex(Indexes.ascending("profileId", "at", "seq"));
     }
 
-    /** Stores the entry once; a redelivered decision keeps its first sequence number. */
-    void add(String subjectProfileId, String decision, Evidence evidence, List<String> aliases,
-             String otherProfileId, String rule, String decisionId) {
-        String id = decisionId + "|" + subjectProfileId;
-        if (history.find(eq("_id", id)).first() != null) {
-            return;
+    /** Reads the entries (to know which exist) and the sequence counter that the batch's entries need. */
+    void load(DocumentBatch batch, Collection<HistoryEntry> entries) {
+        batch.collection(HISTORY).load(entries.stream().map(HistoryEntry::id).toList());
+        if (!entries.isEmpty()) {
+            batch.collection(SEQUENCE).load(List.of(COUNTER));
         }
-        Document entry = new Document("profileId", subjectProfileId)
-                .append("decisionId", decisionId)
-                .append("at", evidence == null ? null : toDate(evidence.at()))
-                .append("seq", nextSequence())
-                .append("decision", decision)
-                .append("eventId", evidence == null ? null : evidence.eventId())
-                .append("aliases", aliases == null ? List.of() : aliases)
-                .append("otherProfileId", otherProfileId)
-                .append("rule", rule);
-        history.updateOne(eq("_id", id), setOnInsert(entry), new UpdateOptions().upsert(true));
     }
 
-    void recordMerge(String mergedProfileId, String survivorProfileId) {
-        merges.record(mergedProfileId, survivorProfileId);
+    /** Stores the entry once; a redelivered decision keeps its first sequence number. */
+    void add(DocumentBatch batch, HistoryEntry e) {
+        BatchedCollection entries = batch.collection(HISTORY);
+        if (entries.find(e.id()) != null) {
+            return;
+        }
+        entries.replace(new Document("_id", e.id())
+                .append("profileId", e.subjectProfileId())
+                .append("decisionId", e.decisionId())
+                .append("at", e.evidence() == null ? null : toDate(e.evidence().at()))
+                .append("seq", nextSequence(batch))
+                .append("decision", e.decision())
+                .append("eventId", e.evidence() == null ? null : e.evidence().eventId())
+                .append("aliases", e.aliases() == null ? List.of() : e.aliases())
+                .append("otherProfileId", e.otherProfileId())
+                .append("rule", e.rule()));
+    }
+
+    void recordMerge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
+        merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
     String resolve(String profileId) {
@@ -87,9 +94,11 @@ final class ProfileHistoryRepository {
         merges.clear();
     }
 
-    private long nextSequence() {
-        Document counter = sequence.findOneAndUpdate(eq("_id", "seq"), inc("value", 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return counter.get("value", Number.class).longValue();
+    private static long nextSequence(DocumentBatch batch) {
+        Document counter = batch.collection(SEQUENCE).upsert(COUNTER);
+        Number current = counter.get("value", Number.class);
+        long next = (current == null ? 0 : current.longValue()) + 1;
+        counter.put("value", next);
+        return next;
     }
 }

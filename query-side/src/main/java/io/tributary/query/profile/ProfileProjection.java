@@ -10,25 +10,31 @@ import io.tributary.api.profile.ProfilePropertiesUpdated;
 import io.tributary.api.profile.ProfileView;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.session.SessionStarted;
+import io.tributary.query.support.DocumentBatch;
+import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Profiles: aliases, properties (latest event time wins), first/last seen, event and session counts, and
  * merges. A merged-away id resolves to its survivor, whose view includes everything recorded on the profiles
- * merged into it.
+ * merged into it. Handlers work on one {@link UnitOfWorkBatches batch} per processor batch: a few reads and one
+ * bulk write per collection.
  */
 @ProcessingGroup("profiles")
 public class ProfileProjection {
 
     private final ProfileRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public ProfileProjection(MongoDatabase database) {
         this.repository = new ProfileRepository(database);
+        this.batches = new UnitOfWorkBatches(database, this::load);
     }
 
     /**
@@ -37,41 +43,67 @@ public class ProfileProjection {
      */
     @EventHandler
     public void on(ProfileCreated event) {
-        repository.create(event.profileId(), event.evidence() == null ? null : event.evidence().at());
+        batches.run(batch -> repository.create(batch, event.profileId(),
+                event.evidence() == null ? null : event.evidence().at()));
     }
 
     @EventHandler
     public void on(AliasLinked event) {
-        repository.addAliases(event.profileId(), List.of(event.alias()));
+        batches.run(batch -> repository.addAliases(batch, event.profileId(), List.of(event.alias())));
     }
 
     @EventHandler
     public void on(ProfilePropertiesUpdated event) {
-        repository.setProperties(event.profileId(), event.properties());
+        batches.run(batch -> repository.setProperties(batch, event.profileId(), event.properties()));
     }
 
     @EventHandler
     public void on(EventRecorded event) {
-        repository.countEvent(event.profileId(), event.recordId(), event.event().timestamp());
+        batches.run(batch -> repository.countEvent(batch, event.profileId(), event.recordId(),
+                event.event().timestamp()));
     }
 
     @EventHandler
     public void on(SessionStarted event) {
-        repository.countSession(event.profileId(), event.sessionId());
+        batches.run(batch -> repository.countSession(batch, event.profileId(), event.sessionId()));
     }
 
     @EventHandler
     public void on(ProfilesMerged event) {
-        repository.link(event.mergedProfileId(), event.survivorProfileId());
-        if (event.isSurvivorSide()) {
-            repository.addAliases(event.survivorProfileId(), event.mergedAliases());
-            repository.setProperties(event.survivorProfileId(), event.mergedProperties());
-        }
+        batches.run(batch -> {
+            repository.link(batch, event.mergedProfileId(), event.survivorProfileId());
+            if (event.isSurvivorSide()) {
+                repository.addAliases(batch, event.survivorProfileId(), event.mergedAliases());
+                repository.setProperties(batch, event.survivorProfileId(), event.mergedProperties());
+            }
+        });
     }
 
     @ResetHandler
     public void reset() {
         repository.clear();
+    }
+
+    /** The profiles the batch's events will change (and those they were merged into). */
+    private void load(DocumentBatch batch, List<Object> events) {
+        List<String> profileIds = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof ProfileCreated e) {
+                profileIds.add(e.profileId());
+            } else if (event instanceof AliasLinked e) {
+                profileIds.add(e.profileId());
+            } else if (event instanceof ProfilePropertiesUpdated e) {
+                profileIds.add(e.profileId());
+            } else if (event instanceof EventRecorded e) {
+                profileIds.add(e.profileId());
+            } else if (event instanceof SessionStarted e) {
+                profileIds.add(e.profileId());
+            } else if (event instanceof ProfilesMerged e) {
+                profileIds.add(e.mergedProfileId());
+                profileIds.add(e.survivorProfileId());
+            }
+        }
+        repository.load(batch, profileIds);
     }
 
     /** The survivor's view (following merges), or null when the id is unknown. */

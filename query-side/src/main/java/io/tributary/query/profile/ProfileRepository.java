@@ -4,11 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.profile.ProfileView;
 import io.tributary.api.profile.PropertyValue;
 import io.tributary.query.support.AtMostOnce;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
+import io.tributary.query.support.MergeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -16,7 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,96 +26,104 @@ import java.util.Set;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Updates.addEachToSet;
-import static com.mongodb.client.model.Updates.addToSet;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.max;
-import static com.mongodb.client.model.Updates.min;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
 import static io.tributary.query.profile.ProfileDocument.ALIASES;
 import static io.tributary.query.profile.ProfileDocument.COUNTED_RECORDS;
 import static io.tributary.query.profile.ProfileDocument.COUNTED_SESSIONS;
 import static io.tributary.query.profile.ProfileDocument.MERGED_INTO;
 import static io.tributary.query.profile.ProfileDocument.MERGED_PROFILE_IDS;
 import static io.tributary.query.profile.ProfileDocument.PROPERTIES;
+import static io.tributary.query.support.DocumentUpdates.addToSet;
+import static io.tributary.query.support.DocumentUpdates.child;
+import static io.tributary.query.support.DocumentUpdates.increment;
+import static io.tributary.query.support.DocumentUpdates.max;
+import static io.tributary.query.support.DocumentUpdates.min;
 import static io.tributary.query.support.MongoValues.escapeKey;
 import static io.tributary.query.support.MongoValues.toDate;
 
 /** The {@code profiles} collection and the {@code profile_aliases} lookup ({@code _id} = alias). */
 final class ProfileRepository {
 
+    private static final String PROFILES = "profiles";
+    private static final String ALIAS_OWNERS = "profile_aliases";
     /** More record ids than one profile receives in one processor batch: redelivery is at most a batch. */
-    private static final int RECORD_WINDOW = 1000;
-    private static final int SESSION_WINDOW = 200;
+    private static final AtMostOnce RECORDS = new AtMostOnce(COUNTED_RECORDS, 1000);
+    private static final AtMostOnce SESSIONS = new AtMostOnce(COUNTED_SESSIONS, 200);
     private static final int MAX_DEPTH = 64;
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final Bson WITHOUT_COUNTED_IDS = Projections.exclude(COUNTED_RECORDS, COUNTED_SESSIONS);
 
     private final MongoCollection<Document> profiles;
     private final MongoCollection<Document> aliases;
 
     ProfileRepository(MongoDatabase database) {
-        this.profiles = database.getCollection("profiles");
-        this.aliases = database.getCollection("profile_aliases");
+        this.profiles = database.getCollection(PROFILES);
+        this.aliases = database.getCollection(ALIAS_OWNERS);
         profiles.createIndex(Indexes.ascending(MERGED_INTO));
         aliases.createIndex(Indexes.ascending("profileId"));
     }
 
-    void create(String profileId, Instant at) {
-        Bson create = setOnInsert(ALIASES, List.of());
-        profiles.updateOne(eq("_id", profileId), at == null ? create
-                : combine(create, min("firstSeen", toDate(at)), max("lastSeen", toDate(at))), UPSERT);
+    /** Reads the profiles the batch's events will change, and the profiles they were merged into. */
+    void load(DocumentBatch batch, Collection<String> profileIds) {
+        batch.collection(PROFILES).load(profileIds, profile -> profile.getString(MERGED_INTO));
+    }
+
+    void create(DocumentBatch batch, String profileId, Instant at) {
+        Document profile = profiles(batch).upsert(profileId, inserted -> inserted.put(ALIASES, new ArrayList<>()));
+        if (at != null) {
+            min(profile, "firstSeen", toDate(at));
+            max(profile, "lastSeen", toDate(at));
+        }
     }
 
     /** Creates the profile if need be, with these aliases added. */
-    void addAliases(String profileId, Collection<String> newAliases) {
+    void addAliases(DocumentBatch batch, String profileId, Collection<String> newAliases) {
         List<String> added = newAliases == null ? List.of() : List.copyOf(newAliases);
-        profiles.updateOne(eq("_id", profileId), addEachToSet(ALIASES, added), UPSERT);
+        addToSet(profiles(batch).upsert(profileId), ALIASES, added);
         if (added.isEmpty()) {
             return;
         }
-        String owner = resolve(profileId);
-        added.forEach(alias -> aliases.replaceOne(eq("_id", alias),
-                new Document("_id", alias).append("profileId", owner), new ReplaceOptions().upsert(true)));
+        String owner = resolve(batch, profileId);
+        BatchedCollection owners = batch.collection(ALIAS_OWNERS);
+        added.forEach(alias -> owners.replace(new Document("_id", alias).append("profileId", owner)));
     }
 
     /** Sets each property whose time is not older than the one stored (latest event time wins). */
-    void setProperties(String profileId, Map<String, PropertyValue> properties) {
+    void setProperties(DocumentBatch batch, String profileId, Map<String, PropertyValue> properties) {
         if (properties == null || properties.isEmpty()) {
             return;
         }
-        Document stored = profiles.find(eq("_id", profileId)).projection(Projections.include(PROPERTIES)).first();
+        Document stored = profiles(batch).find(profileId);
         Document current = stored == null ? new Document() : stored.get(PROPERTIES, new Document());
-        List<Bson> updates = new ArrayList<>();
+        Map<String, Document> winners = new LinkedHashMap<>();
         properties.forEach((key, value) -> {
             String field = escapeKey(key);
             if (value != null && ProfileDocument.wins(value.at(), current.get(field, Document.class))) {
-                updates.add(set(PROPERTIES + "." + field, ProfileDocument.property(value)));
+                winners.put(field, ProfileDocument.property(value));
             }
         });
-        if (!updates.isEmpty()) {
-            profiles.updateOne(eq("_id", profileId), combine(updates), UPSERT);
+        if (!winners.isEmpty()) {
+            child(profiles(batch).upsert(profileId), PROPERTIES).putAll(winners);
         }
     }
 
-    void countEvent(String profileId, String recordId, Instant timestamp) {
-        AtMostOnce.apply(profiles, profileId, COUNTED_RECORDS, recordId, RECORD_WINDOW,
-                combine(inc("eventCount", 1), min("firstSeen", toDate(timestamp)), max("lastSeen", toDate(timestamp))));
+    void countEvent(DocumentBatch batch, String profileId, String recordId, Instant timestamp) {
+        RECORDS.apply(profiles(batch), profileId, recordId, profile -> {
+            increment(profile, "eventCount");
+            min(profile, "firstSeen", toDate(timestamp));
+            max(profile, "lastSeen", toDate(timestamp));
+        });
     }
 
-    void countSession(String profileId, String sessionId) {
-        AtMostOnce.apply(profiles, profileId, COUNTED_SESSIONS, sessionId, SESSION_WINDOW, inc("sessionCount", 1));
+    void countSession(DocumentBatch batch, String profileId, String sessionId) {
+        SESSIONS.apply(profiles(batch), profileId, sessionId, profile -> increment(profile, "sessionCount"));
     }
 
     /**
      * Links both ways (either side of the merge may arrive first). Alias entries keep the profile they were linked
      * to: a lookup resolves it to the survivor, so no alias needs rewriting (a rewrite by profile id would scan).
      */
-    void link(String mergedProfileId, String survivorProfileId) {
-        profiles.updateOne(eq("_id", mergedProfileId), set(MERGED_INTO, survivorProfileId), UPSERT);
-        profiles.updateOne(eq("_id", survivorProfileId), addToSet(MERGED_PROFILE_IDS, mergedProfileId), UPSERT);
+    void link(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
+        profiles(batch).upsert(mergedProfileId).put(MERGED_INTO, survivorProfileId);
+        addToSet(profiles(batch).upsert(survivorProfileId), MERGED_PROFILE_IDS, List.of(mergedProfileId));
     }
 
     /** The view of the survivor {@code profileId} resolves to, or null for an unknown id. */
@@ -139,22 +148,25 @@ final class ProfileRepository {
         aliases.deleteMany(empty());
     }
 
-    /** Follows {@code mergedInto} to the final survivor. */
-    private String resolve(String profileId) {
-        String current = profileId;
-        Set<String> seen = new HashSet<>();
-        while (seen.add(current) && seen.size() < MAX_DEPTH) {
-            Document document = profiles.find(eq("_id", current)).projection(Projections.include(MERGED_INTO)).first();
-            if (document == null || document.getString(MERGED_INTO) == null) {
-                return current;
-            }
-            current = document.getString(MERGED_INTO);
-        }
-        return current;
+    /** Follows {@code mergedInto} to the final survivor, with this batch's merges. */
+    private static String resolve(DocumentBatch batch, String profileId) {
+        BatchedCollection batched = profiles(batch);
+        return MergeMap.follow(profileId, id -> {
+            Document profile = batched.find(id);
+            return profile == null ? null : profile.getString(MERGED_INTO);
+        });
     }
 
-    private List<String> members(String profileId) {
-        return members(profileId, new HashMap<>());
+    /** Follows {@code mergedInto} to the final survivor. */
+    private String resolve(String profileId) {
+        return MergeMap.follow(profileId, id -> {
+            Document profile = profiles.find(eq("_id", id)).projection(Projections.include(MERGED_INTO)).first();
+            return profile == null ? null : profile.getString(MERGED_INTO);
+        });
+    }
+
+    private static BatchedCollection profiles(DocumentBatch batch) {
+        return batch.collection(PROFILES);
     }
 
     /** {@code profileId} then every profile merged into it, transitively; fills {@code documents} on the way. */

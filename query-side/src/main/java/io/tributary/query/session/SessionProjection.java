@@ -7,51 +7,67 @@ import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionMoved;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.SessionView;
+import io.tributary.query.support.DocumentBatch;
+import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Sessions with their traffic source, last activity and event count. A profile's sessions include those of
- * the profiles merged into it, whether or not their moves have been projected yet.
+ * the profiles merged into it, whether or not their moves have been projected yet. Handlers work on one
+ * {@link UnitOfWorkBatches batch} per processor batch: a few reads and one bulk write per collection.
  */
 @ProcessingGroup("sessions")
 public class SessionProjection {
 
     private final SessionRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public SessionProjection(MongoDatabase database) {
         this.repository = new SessionRepository(database);
+        this.batches = new UnitOfWorkBatches(database, this::load);
     }
 
     @EventHandler
     public void on(SessionStarted event) {
-        repository.start(event);
+        batches.run(batch -> repository.start(batch, event));
     }
 
     @EventHandler
     public void on(EventRecorded event) {
-        if (event.sessionId() != null) {
-            repository.countEvent(event.sessionId(), event.profileId(), event.recordId(), event.event().timestamp());
-        }
+        batches.run(batch -> {
+            if (event.sessionId() != null) {
+                repository.countEvent(batch, event.sessionId(), event.profileId(), event.recordId(),
+                        event.event().timestamp());
+            }
+        });
     }
 
     @EventHandler
     public void on(SessionMoved event) {
-        repository.move(event.sessionId(), event.toProfileId());
+        batches.run(batch -> repository.move(batch, event.sessionId(), event.toProfileId()));
     }
 
     @EventHandler
     public void on(ProfilesMerged event) {
-        repository.recordMerge(event.mergedProfileId(), event.survivorProfileId());
+        batches.run(batch -> repository.recordMerge(batch, event.mergedProfileId(), event.survivorProfileId()));
     }
 
     @ResetHandler
     public void reset() {
         repository.clear();
+    }
+
+    /** The sessions the batch's events will change. */
+    private void load(DocumentBatch batch, List<Object> events) {
+        repository.load(batch, events.stream().map(event -> event instanceof SessionStarted s ? s.sessionId()
+                : event instanceof EventRecorded e ? e.sessionId()
+                : event instanceof SessionMoved m ? m.sessionId() : null).filter(Objects::nonNull).toList());
     }
 
     /**

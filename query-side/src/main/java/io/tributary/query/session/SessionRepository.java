@@ -3,26 +3,24 @@ package io.tributary.query.session;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.SessionView;
 import io.tributary.query.support.AtMostOnce;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MergeMap;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 import static com.mongodb.client.model.Filters.empty;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.max;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.tributary.query.support.DocumentUpdates.increment;
+import static io.tributary.query.support.DocumentUpdates.max;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
@@ -33,9 +31,11 @@ import static io.tributary.query.support.MongoValues.toInstant;
  */
 final class SessionRepository {
 
+    private static final String SESSIONS = "sessions";
+    private static final String PROFILE_ID = "profileId";
+    private static final String LAST_ACTIVITY = "lastActivityAt";
     /** More record ids than one session receives in one processor batch: redelivery is at most a batch. */
-    private static final int RECORD_WINDOW = 1000;
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final AtMostOnce RECORDS = new AtMostOnce("countedRecordIds", 1000);
     private static final Comparator<SessionView> BY_START = Comparator
             .comparing(SessionView::startedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(SessionView::sessionId);
@@ -44,45 +44,51 @@ final class SessionRepository {
     private final MergeMap merges;
 
     SessionRepository(MongoDatabase database) {
-        this.sessions = database.getCollection("sessions");
+        this.sessions = database.getCollection(SESSIONS);
         this.merges = new MergeMap(database, "session_merges");
-        sessions.createIndex(Indexes.ascending("profileId", "startedAt"));
+        sessions.createIndex(Indexes.ascending(PROFILE_ID, "startedAt"));
     }
 
-    void start(SessionStarted e) {
-        sessions.updateOne(eq("_id", e.sessionId()), combine(
-                setOnInsert("profileId", e.profileId()),
-                set("startedAt", toDate(e.startedAt())),
-                max("lastActivityAt", toDate(e.startedAt())),
-                set("channelGroup", e.channelGroup()),
-                set("channel", e.channel()),
-                set("campaign", e.campaign()),
-                set("adSet", e.adSet()),
-                set("ad", e.ad()),
-                set("landingUrl", e.landingUrl()),
-                set("referrer", e.referrer())), UPSERT);
+    /** Reads the sessions the batch's events will change. */
+    void load(DocumentBatch batch, Collection<String> sessionIds) {
+        batch.collection(SESSIONS).load(sessionIds);
     }
 
-    void countEvent(String sessionId, String profileId, String recordId, Instant timestamp) {
-        AtMostOnce.apply(sessions, sessionId, "countedRecordIds", recordId, RECORD_WINDOW, combine(
-                setOnInsert("profileId", profileId), inc("eventCount", 1), max("lastActivityAt", toDate(timestamp))));
+    void start(DocumentBatch batch, SessionStarted e) {
+        Document session = sessions(batch).upsert(e.sessionId(), inserted -> inserted.put(PROFILE_ID, e.profileId()));
+        session.put("startedAt", toDate(e.startedAt()));
+        max(session, LAST_ACTIVITY, toDate(e.startedAt()));
+        session.put("channelGroup", e.channelGroup());
+        session.put("channel", e.channel());
+        session.put("campaign", e.campaign());
+        session.put("adSet", e.adSet());
+        session.put("ad", e.ad());
+        session.put("landingUrl", e.landingUrl());
+        session.put("referrer", e.referrer());
     }
 
-    void move(String sessionId, String toProfileId) {
-        sessions.updateOne(eq("_id", sessionId), set("profileId", toProfileId), UPSERT);
+    void countEvent(DocumentBatch batch, String sessionId, String profileId, String recordId, Instant timestamp) {
+        RECORDS.apply(sessions(batch), sessionId, recordId, inserted -> inserted.put(PROFILE_ID, profileId), session -> {
+            increment(session, "eventCount");
+            max(session, LAST_ACTIVITY, toDate(timestamp));
+        });
     }
 
-    void recordMerge(String mergedProfileId, String survivorProfileId) {
-        merges.record(mergedProfileId, survivorProfileId);
+    void move(DocumentBatch batch, String sessionId, String toProfileId) {
+        sessions(batch).upsert(sessionId).put(PROFILE_ID, toProfileId);
+    }
+
+    void recordMerge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
+        merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
     /** The sessions of the survivor {@code profileId} resolves to and of every profile merged into it. */
     List<SessionView> ofProfile(String profileId) {
         String survivor = merges.resolve(profileId);
         List<SessionView> views = new ArrayList<>();
-        sessions.find(in("profileId", merges.members(survivor))).forEach(d -> views.add(new SessionView(
+        sessions.find(in(PROFILE_ID, merges.members(survivor))).forEach(d -> views.add(new SessionView(
                 d.getString("_id"), survivor, toInstant(d.getDate("startedAt")),
-                toInstant(d.getDate("lastActivityAt")), d.getString("channelGroup"), d.getString("channel"),
+                toInstant(d.getDate(LAST_ACTIVITY)), d.getString("channelGroup"), d.getString("channel"),
                 d.getString("campaign"), d.getString("adSet"), d.getString("ad"), d.getString("landingUrl"),
                 d.getString("referrer"), count(d))));
         views.sort(BY_START);
@@ -97,5 +103,9 @@ final class SessionRepository {
     void clear() {
         sessions.deleteMany(empty());
         merges.clear();
+    }
+
+    private static BatchedCollection sessions(DocumentBatch batch) {
+        return batch.collection(SESSIONS);
     }
 }

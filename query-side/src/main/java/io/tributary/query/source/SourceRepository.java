@@ -3,7 +3,6 @@ package io.tributary.query.source;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.backfill.BackfillCompleted;
 import io.tributary.api.backfill.BackfillFailed;
 import io.tributary.api.backfill.BackfillPageImported;
@@ -17,25 +16,24 @@ import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceType;
 import io.tributary.api.source.SourceView;
 import io.tributary.query.support.AtMostOnce;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.max;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.tributary.query.support.DocumentUpdates.add;
+import static io.tributary.query.support.DocumentUpdates.child;
+import static io.tributary.query.support.DocumentUpdates.increment;
+import static io.tributary.query.support.DocumentUpdates.max;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
@@ -48,6 +46,7 @@ import static io.tributary.query.support.MongoValues.toInstant;
 final class SourceRepository {
 
     static final int BUCKETS = 64;
+    static final int WINDOW = 128;
     private static final String BACKFILL = "backfill";
     private static final String BACKFILL_ID = "id";
     private static final String STATUS = "status";
@@ -56,85 +55,145 @@ final class SourceRepository {
     private static final String IMPORTED = "imported";
     private static final String ALREADY_PRESENT = "alreadyPresent";
     private static final String REJECTED = "rejected";
-    static final int WINDOW = 128;
+    private static final String COMMERCE = "commerce";
+    private static final String SOURCES = "sources";
+    private static final String COUNTERS = "source_counters";
+    private static final AtMostOnce RECORDS = new AtMostOnce("countedRecordIds", WINDOW);
 
     private final MongoCollection<Document> sources;
     private final MongoCollection<Document> counters;
 
     SourceRepository(MongoDatabase database) {
-        this.sources = database.getCollection("sources");
-        this.counters = database.getCollection("source_counters");
+        this.sources = database.getCollection(SOURCES);
+        this.counters = database.getCollection(COUNTERS);
         sources.createIndex(Indexes.ascending("createdAt"));
         counters.createIndex(Indexes.ascending("sourceId"));
     }
 
-    void create(SourceCreated e) {
-        sources.updateOne(eq("_id", e.sourceId()), combine(set("name", e.name()),
-                set("type", e.type() == null ? null : e.type().name()), set("token", e.token()),
-                set("allowedOrigins", e.allowedOrigins() == null ? List.of() : e.allowedOrigins()),
-                set("createdAt", toDate(e.at())), set("status", "active")), new UpdateOptions().upsert(true));
+    /** Reads the sources and counters that the batch's events will change. */
+    void load(DocumentBatch batch, Collection<String> sourceIds, Collection<String> buckets) {
+        batch.collection(SOURCES).load(sourceIds);
+        batch.collection(COUNTERS).load(buckets);
+    }
+
+    void create(DocumentBatch batch, SourceCreated e) {
+        Document source = batch.collection(SOURCES).upsert(e.sourceId());
+        source.put("name", e.name());
+        source.put("type", e.type() == null ? null : e.type().name());
+        source.put("token", e.token());
+        source.put("allowedOrigins", e.allowedOrigins() == null ? List.of() : e.allowedOrigins());
+        source.put("createdAt", toDate(e.at()));
+        source.put("status", "active");
     }
 
     /** Store sources keep only masked secrets here; the secrets themselves stay on the command side. */
-    void connect(CommerceStoreConnected e) {
+    void connect(DocumentBatch batch, CommerceStoreConnected e) {
         CommerceStore store = e.store();
-        String webhookPath = "/api/" + e.type().wireName() + "/" + e.sourceId();
-        sources.updateOne(eq("_id", e.sourceId()), combine(set("commerce.storeUrl", store.storeUrl()),
-                set("commerce.webhookPath", webhookPath),
-                set("commerce.signingSecret", MaskedSecret.of(store.signingSecret())),
-                set("commerce.adminApiToken", MaskedSecret.of(store.adminApiToken())),
-                set("commerce.consumerKey", MaskedSecret.of(store.consumerKey())),
-                set("commerce.consumerSecret", MaskedSecret.of(store.consumerSecret()))),
-                new UpdateOptions().upsert(true));
+        Document commerce = child(batch.collection(SOURCES).upsert(e.sourceId()), COMMERCE);
+        commerce.put("storeUrl", store.storeUrl());
+        commerce.put("webhookPath", "/api/" + e.type().wireName() + "/" + e.sourceId());
+        commerce.put("signingSecret", MaskedSecret.of(store.signingSecret()));
+        commerce.put("adminApiToken", MaskedSecret.of(store.adminApiToken()));
+        commerce.put("consumerKey", MaskedSecret.of(store.consumerKey()));
+        commerce.put("consumerSecret", MaskedSecret.of(store.consumerSecret()));
     }
 
-    void rotateSecret(SigningSecretRotated e) {
-        sources.updateOne(eq("_id", e.sourceId()), combine(
-                set("commerce.signingSecret", MaskedSecret.of(e.signingSecret())),
-                set("commerce.secretRotatedAt", toDate(e.at())),
-                set("commerce.previousSecretValidUntil", toDate(e.previousValidUntil()))));
+    void rotateSecret(DocumentBatch batch, SigningSecretRotated e) {
+        Document source = batch.collection(SOURCES).update(e.sourceId());
+        if (source != null) {
+            Document commerce = child(source, COMMERCE);
+            commerce.put("signingSecret", MaskedSecret.of(e.signingSecret()));
+            commerce.put("secretRotatedAt", toDate(e.at()));
+            commerce.put("previousSecretValidUntil", toDate(e.previousValidUntil()));
+        }
     }
 
-    void startBackfill(BackfillStarted e) {
-        Document backfill = new Document(BACKFILL_ID, e.backfillId()).append(STATUS, "running")
+    /** A redelivered start does not reset the backfill it started. */
+    void startBackfill(DocumentBatch batch, BackfillStarted e) {
+        BatchedCollection sources = batch.collection(SOURCES);
+        Document source = sources.find(e.sourceId());
+        if (source == null || Objects.equals(backfillId(source), e.backfillId())) {
+            return;
+        }
+        sources.update(e.sourceId()).put(BACKFILL, new Document(BACKFILL_ID, e.backfillId()).append(STATUS, "running")
                 .append("since", toDate(e.since())).append("startedAt", toDate(e.at())).append(PAGES, 0)
-                .append(ORDERS, 0L).append(IMPORTED, 0L).append(ALREADY_PRESENT, 0L).append(REJECTED, 0L);
-        sources.updateOne(and(eq("_id", e.sourceId()), ne(BACKFILL + "." + BACKFILL_ID, e.backfillId())),
-                set(BACKFILL, backfill));
+                .append(ORDERS, 0L).append(IMPORTED, 0L).append(ALREADY_PRESENT, 0L).append(REJECTED, 0L));
     }
 
     /** Pages come in order, once each on the command side; a redelivered page is not counted twice. */
-    void countBackfillPage(BackfillPageImported e) {
-        sources.updateOne(and(eq("_id", e.sourceId()), eq(BACKFILL + "." + BACKFILL_ID, e.backfillId()),
-                lt(BACKFILL + "." + PAGES, e.page())), combine(set(BACKFILL + "." + PAGES, e.page()),
-                inc(BACKFILL + "." + ORDERS, (long) e.orders()), inc(BACKFILL + "." + IMPORTED, (long) e.imported()),
-                inc(BACKFILL + "." + ALREADY_PRESENT, (long) e.alreadyPresent()),
-                inc(BACKFILL + "." + REJECTED, (long) e.rejected())));
+    void countBackfillPage(DocumentBatch batch, BackfillPageImported e) {
+        Document source = batch.collection(SOURCES).find(e.sourceId());
+        Document backfill = source == null || !isCurrent(source, e.backfillId()) ? null : source.get(BACKFILL, Document.class);
+        Number pages = backfill == null ? null : backfill.get(PAGES, Number.class);
+        if (pages == null || pages.longValue() >= e.page()) {
+            return;
+        }
+        batch.collection(SOURCES).update(e.sourceId());
+        backfill.put(PAGES, e.page());
+        add(backfill, ORDERS, e.orders());
+        add(backfill, IMPORTED, e.imported());
+        add(backfill, ALREADY_PRESENT, e.alreadyPresent());
+        add(backfill, REJECTED, e.rejected());
     }
 
-    void completeBackfill(BackfillCompleted e) {
-        sources.updateOne(and(eq("_id", e.sourceId()), eq(BACKFILL + "." + BACKFILL_ID, e.backfillId())), combine(
-                set(BACKFILL + "." + STATUS, "completed"), set(BACKFILL + ".finishedAt", toDate(e.at())),
-                set(BACKFILL + "." + PAGES, e.pages()), set(BACKFILL + "." + ORDERS, e.orders()),
-                set(BACKFILL + "." + IMPORTED, e.imported()), set(BACKFILL + "." + ALREADY_PRESENT, e.alreadyPresent()),
-                set(BACKFILL + "." + REJECTED, e.rejected())));
+    void completeBackfill(DocumentBatch batch, BackfillCompleted e) {
+        Document backfill = currentBackfill(batch, e.sourceId(), e.backfillId());
+        if (backfill != null) {
+            backfill.put(STATUS, "completed");
+            backfill.put("finishedAt", toDate(e.at()));
+            backfill.put(PAGES, e.pages());
+            backfill.put(ORDERS, e.orders());
+            backfill.put(IMPORTED, e.imported());
+            backfill.put(ALREADY_PRESENT, e.alreadyPresent());
+            backfill.put(REJECTED, e.rejected());
+        }
     }
 
-    void failBackfill(BackfillFailed e) {
-        sources.updateOne(and(eq("_id", e.sourceId()), eq(BACKFILL + "." + BACKFILL_ID, e.backfillId())), combine(
-                set(BACKFILL + "." + STATUS, "failed"), set(BACKFILL + ".finishedAt", toDate(e.at())),
-                set(BACKFILL + ".error", e.reason())));
+    void failBackfill(DocumentBatch batch, BackfillFailed e) {
+        Document backfill = currentBackfill(batch, e.sourceId(), e.backfillId());
+        if (backfill != null) {
+            backfill.put(STATUS, "failed");
+            backfill.put("finishedAt", toDate(e.at()));
+            backfill.put("error", e.reason());
+        }
     }
 
-    void update(String sourceId, Bson update) {
-        sources.updateOne(eq("_id", sourceId), update);
+    /** The backfill to change when {@code backfillId} is the source's current one, else null. */
+    private static Document currentBackfill(DocumentBatch batch, String sourceId, String backfillId) {
+        BatchedCollection sources = batch.collection(SOURCES);
+        Document source = sources.find(sourceId);
+        return source == null || !isCurrent(source, backfillId) ? null : child(sources.update(sourceId), BACKFILL);
+    }
+
+    private static boolean isCurrent(Document source, String backfillId) {
+        return Objects.equals(backfillId(source), backfillId);
+    }
+
+    private static Object backfillId(Document source) {
+        Document backfill = source.get(BACKFILL, Document.class);
+        return backfill == null ? null : backfill.get(BACKFILL_ID);
+    }
+
+    /** Sets a field of a known source (an unknown one stays unknown). */
+    void set(DocumentBatch batch, String sourceId, String field, Object value) {
+        Document source = batch.collection(SOURCES).update(sourceId);
+        if (source != null) {
+            source.put(field, value);
+        }
     }
 
     /** Counts a record once, in {@code field}, and keeps the latest receivedAt. */
-    void count(String sourceId, String recordId, String field, Instant receivedAt) {
-        String bucket = sourceId + "#" + Math.floorMod(recordId.hashCode(), BUCKETS);
-        AtMostOnce.apply(counters, bucket, "countedRecordIds", recordId, WINDOW, combine(
-                setOnInsert("sourceId", sourceId), inc(field, 1), max("lastSeenAt", toDate(receivedAt))));
+    void count(DocumentBatch batch, String sourceId, String recordId, String field, Instant receivedAt) {
+        RECORDS.apply(batch.collection(COUNTERS), bucket(sourceId, recordId), recordId,
+                inserted -> inserted.put("sourceId", sourceId), counter -> {
+                    increment(counter, field);
+                    max(counter, "lastSeenAt", toDate(receivedAt));
+                });
+    }
+
+    /** The counter a record is counted in: a busy source's counts are spread by a hash of the record id. */
+    static String bucket(String sourceId, String recordId) {
+        return sourceId + "#" + Math.floorMod(recordId.hashCode(), BUCKETS);
     }
 
     SourceView find(String sourceId) {
@@ -168,7 +227,7 @@ final class SourceRepository {
         return new SourceView(s.getString("_id"), s.getString("name"), type == null ? null : SourceType.valueOf(type),
                 s.getString("token"), s.getString("status"), s.getList("allowedOrigins", String.class, List.of()),
                 toInstant(s.getDate("createdAt")), totals.lastSeenAt, totals.accepted, totals.duplicate,
-                totals.rejected, commerce(s.get("commerce", Document.class)), backfill(s.get(BACKFILL, Document.class)));
+                totals.rejected, commerce(s.get(COMMERCE, Document.class)), backfill(s.get(BACKFILL, Document.class)));
     }
 
     private static CommerceView commerce(Document c) {

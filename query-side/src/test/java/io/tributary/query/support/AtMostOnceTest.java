@@ -1,40 +1,49 @@
 package io.tributary.query.support;
 
-import com.mongodb.client.MongoCollection;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.stream.IntStream;
 
-import static com.mongodb.client.model.Updates.inc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AtMostOnceTest extends EmbeddedMongo {
 
+    private static void count(Document counter) {
+        DocumentUpdates.increment(counter, "n");
+    }
+
     @Test
     void appliesEachKeyOnceAndForgetsKeysOutsideTheWindow() {
-        MongoCollection<Document> counters = database.getCollection("counters");
+        AtMostOnce keys = new AtMostOnce("keys", 2);
+        DocumentBatch batch = new DocumentBatch(database);
+        BatchedCollection counters = batch.collection("counters");
 
-        assertThat(AtMostOnce.apply(counters, "c", "keys", "r1", 2, inc("n", 1))).isTrue();
-        assertThat(AtMostOnce.apply(counters, "c", "keys", "r1", 2, inc("n", 1))).isFalse();
-        assertThat(AtMostOnce.apply(counters, "c", "keys", "r2", 2, inc("n", 1))).isTrue();
-        assertThat(AtMostOnce.apply(counters, "c", "keys", "r3", 2, inc("n", 1))).isTrue();
-        assertThat(AtMostOnce.apply(counters, "c", "keys", "r3", 2, inc("n", 1))).isFalse();
+        assertThat(keys.apply(counters, "c", "r1", AtMostOnceTest::count)).isTrue();
+        assertThat(keys.apply(counters, "c", "r1", AtMostOnceTest::count)).isFalse();
+        assertThat(keys.apply(counters, "c", "r2", AtMostOnceTest::count)).isTrue();
+        assertThat(keys.apply(counters, "c", "r3", AtMostOnceTest::count)).isTrue();
+        assertThat(keys.apply(counters, "c", "r3", AtMostOnceTest::count)).isFalse();
+        batch.write();
 
-        Document counter = counters.find().first();
+        Document counter = database.getCollection("counters").find().first();
         assertThat(counter.getInteger("n")).isEqualTo(3);
         assertThat(counter.getList("keys", String.class)).containsExactly("r2", "r3");
     }
 
     @Test
     void countsNothingWhenAWholeBatchIsDeliveredAgain() {
-        MongoCollection<Document> counters = database.getCollection("counters");
-        IntStream.range(0, 100).forEach(i -> AtMostOnce.apply(counters, "c", "keys", "k" + i, 1000, inc("n", 1)));
+        AtMostOnce keys = new AtMostOnce("keys", 1000);
+        DocumentBatch first = new DocumentBatch(database);
+        IntStream.range(0, 100).forEach(i -> keys.apply(first.collection("counters"), "c", "k" + i, AtMostOnceTest::count));
+        first.write();
 
+        DocumentBatch again = new DocumentBatch(database);
         long applied = IntStream.range(0, 100)
-                .filter(i -> AtMostOnce.apply(counters, "c", "keys", "k" + i, 1000, inc("n", 1))).count();
+                .filter(i -> keys.apply(again.collection("counters"), "c", "k" + i, AtMostOnceTest::count)).count();
+        again.write();
 
         assertThat(applied).isZero();
-        assertThat(counters.find().first().getInteger("n")).isEqualTo(100);
+        assertThat(database.getCollection("counters").find().first().getInteger("n")).isEqualTo(100);
     }
 }

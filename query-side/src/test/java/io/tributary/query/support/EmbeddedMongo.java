@@ -1,8 +1,11 @@
 package io.tributary.query.support;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -18,6 +21,7 @@ public abstract class EmbeddedMongo {
 
     private static MongoServer server;
     private static MongoClient client;
+    private static String uri;
 
     protected MongoDatabase database;
 
@@ -25,7 +29,8 @@ public abstract class EmbeddedMongo {
     static void startServer() {
         server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
         InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        client = MongoClients.create(uri);
     }
 
     @AfterAll
@@ -34,8 +39,19 @@ public abstract class EmbeddedMongo {
         server.shutdownNow();
     }
 
+    /** Another client of the same server, that tells {@code listener} each command it sends; close it after use. */
+    protected static MongoClient client(CommandListener listener) {
+        return MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(listener).build());
+    }
+
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
+        database = anotherDatabase();
+    }
+
+    /** A fresh database besides {@link #database}. */
+    protected static MongoDatabase anotherDatabase() {
+        return client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
     }
 }

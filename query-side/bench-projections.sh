@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Replays a realistic domain event stream through each projection as Axon does (batches in one unit of work) on
+# the embedded memory backend and appends the figures to bench/results/projections-<date>.md. Not a test; see
+# ProjectionReplayBench. --compare-with REF also measures a git ref's query-side in the same run (alternating).
+#   query-side/bench-projections.sh [--compare-with main] [--events 60000] [--batch 200] [--repeats 3] [--only profiles]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+args=()
+ref=""
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--compare-with" ]; then ref="$2"; shift 2; else args+=("$1"); shift; fi
+done
+mvn -B -o -q -pl query-side -am test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+classpath="query-side/target/test-classes:query-side/target/classes:$(cat query-side/target/bench-classpath.txt)"
+if [ -n "$ref" ]; then
+  refdir=query-side/target/bench-ref
+  rm -rf "$refdir" && mkdir -p "$refdir/classes"
+  git archive "$ref" query-side/src/main/java | tar -x -C "$refdir"
+  javac -nowarn -d "$refdir/classes" -cp "$(cat query-side/target/bench-classpath.txt)" \
+    $(find "$refdir/query-side" -name '*.java')
+  args+=(--ref-classes "$refdir/classes" --ref-label "$ref" --label "this tree")
+fi
+exec java -Xms1g -Xmx4g -cp "$classpath" io.tributary.query.bench.ProjectionReplayBench "${args[@]}"

@@ -1,0 +1,121 @@
+package io.tributary.query;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import io.tributary.query.bench.Digest;
+import io.tributary.query.bench.ShopStream;
+import io.tributary.query.eventlog.EventLogProjection;
+import io.tributary.query.profile.ProfileHistoryProjection;
+import io.tributary.query.profile.ProfileProjection;
+import io.tributary.query.session.SessionProjection;
+import io.tributary.query.source.SourceProjection;
+import io.tributary.query.support.EmbeddedMongo;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projections handle a processor's batch in one {@code DocumentBatch}: whatever the batch size, with or without a
+ * redelivered batch, they leave the same read models as handling event by event, in a few round trips per batch.
+ * The events are a seeded shop stream (profiles on several devices, sessions, duplicates, rejections, merges).
+ */
+class BatchedProjectionsTest extends EmbeddedMongo {
+
+    private static final List<EventMessage<?>> STREAM = ShopStream.generate(7, 2_500).stream()
+            .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+    private static final Set<String> DATA_COMMANDS = Set.of("find", "getMore", "update", "insert", "delete");
+    /** A redelivered entry is filed under the survivor when its profile was merged in the meantime (by design). */
+    private static final String REFILED_ON_REDELIVERY = "eventlog.profileId";
+
+    static Stream<Function<MongoDatabase, Object>> projections() {
+        return Stream.of(EventLogProjection::new, ProfileProjection::new, ProfileHistoryProjection::new,
+                SessionProjection::new, SourceProjection::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void batchesLeaveTheSameReadModelsAsHandlingEventByEvent(Function<MongoDatabase, Object> projection) {
+        MongoDatabase oneByOne = anotherDatabase();
+        MongoDatabase large = anotherDatabase();
+        MongoDatabase smallAndRedelivered = anotherDatabase();
+
+        eventByEvent(projection.apply(oneByOne));
+        inBatches(projection.apply(large), 200, false);
+        inBatches(projection.apply(smallAndRedelivered), 7, true);
+
+        assertThat(Digest.canonical(large)).isEqualTo(Digest.canonical(oneByOne));
+        assertThat(Digest.canonical(smallAndRedelivered, REFILED_ON_REDELIVERY))
+                .isEqualTo(Digest.canonical(oneByOne, REFILED_ON_REDELIVERY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void aBatchOfTwoHundredEventsCostsAFewRoundTrips(Function<MongoDatabase, Object> projection) {
+        AtomicInteger commands = new AtomicInteger();
+        CommandListener counter = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (DATA_COMMANDS.contains(event.getCommandName())) {
+                    commands.incrementAndGet();
+                }
+            }
+        };
+        try (MongoClient client = client(counter)) {
+            Object handler = projection.apply(client.getDatabase(database.getName()));
+            List<EventMessage<?>> handled = handled(handler);
+            commands.set(0);
+
+            int batches = inBatches(handler, 200, false);
+
+            assertThat(handled).hasSizeGreaterThan(400);
+            assertThat(commands.get()).as("%d batches of up to 200 events", batches).isLessThanOrEqualTo(6 * batches);
+        }
+    }
+
+    private static void eventByEvent(Object projection) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        handled(projection).forEach(event -> {
+            try {
+                adapter.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** As a pooled streaming processor: one unit of work per batch; optionally every fifth batch delivered twice. */
+    private static int inBatches(Object projection, int size, boolean redeliver) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        List<EventMessage<?>> events = handled(projection);
+        int batches = 0;
+        for (int from = 0; from < events.size(); from += size) {
+            List<EventMessage<?>> batch = new ArrayList<>(events.subList(from, Math.min(events.size(), from + size)));
+            for (int delivery = 0; delivery < (redeliver && batches % 5 == 0 ? 2 : 1); delivery++) {
+                BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+                unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+                assertThat(unitOfWork.isRolledBack()).as("batch %d", batches).isFalse();
+            }
+            batches++;
+        }
+        return batches;
+    }
+
+    private static List<EventMessage<?>> handled(Object projection) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        return STREAM.stream().filter(adapter::canHandle).toList();
+    }
+}
