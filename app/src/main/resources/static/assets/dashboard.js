@@ -114,8 +114,33 @@
     });
   }
 
+  var PALETTE = ['#1f8a4c', '#c0392b', '#3b6fd8', '#b7791f', '#8e44ad', '#16a085', '#d35400', '#7f8c8d'];
+
+  // The blended report's line charts: data-labels (days) and data-lines ([{label, values}], null for a gap).
+  function reportCharts() {
+    if (!window.Chart) { return; }
+    document.querySelectorAll('canvas.report-chart').forEach(function (canvas) {
+      var lines = JSON.parse(canvas.getAttribute('data-lines'));
+      new window.Chart(canvas, {
+        type: 'line',
+        data: {
+          labels: JSON.parse(canvas.getAttribute('data-labels')),
+          datasets: lines.map(function (line, index) {
+            var color = PALETTE[index % PALETTE.length];
+            return { label: line.label, data: line.values, borderColor: color, backgroundColor: color,
+              borderWidth: index === 0 ? 3 : 2, pointRadius: 2, tension: 0.2, spanGaps: false };
+          })
+        },
+        options: { animation: false, responsive: true, maintainAspectRatio: false,
+          interaction: { mode: 'index', intersect: false },
+          scales: { x: { ticks: { maxTicksLimit: 10, autoSkip: true } }, y: { beginAtZero: true } } }
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     liveTail();
     charts();
+    reportCharts();
   });
 })();

@@ -61,21 +61,35 @@ public final class Bench {
         System.exit(0);
     }
 
+    /**
+     * The smallest level is measured first, on a store that holds just that much; then the headline figures
+     * (sustained ingest, raw ceiling, webhook), then the larger levels. The report is written after every step, so
+     * an interrupted run keeps what it measured.
+     */
     void run() throws Exception {
         start();
         report.line("Options: " + options);
+        List<Long> levels = options.levels();
+        growTo(levels.get(0));
+        measureLevel(levels.get(0));
+        save();
         sustainedIngest();
         rawCeiling();
         webhookAtRate();
-        for (long level : options.levels()) {
+        save();
+        for (long level : levels.subList(1, levels.size())) {
             growTo(level);
             measureLevel(level);
+            save();
         }
+        System.out.println(report.markdown());
+    }
+
+    private void save() throws IOException {
         report.machine(Machine.peakHeapBytes(), Machine.peakRssKb());
         Path out = Path.of(options.out(), LocalDate.now() + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.markdown());
-        System.out.println(report.markdown());
         System.out.println("Written to " + out);
     }
 

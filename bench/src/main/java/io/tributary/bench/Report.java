@@ -56,15 +56,17 @@ final class Report {
                 .append(" | ").append(ms(l, 50)).append(" | ").append(ms(l, 95)).append(" | ").append(l.count()).append(" |\n"));
     }
 
+    private String machine = "";
+
     void machine(long peakHeap, long peakRssKb) {
-        figures.append(row("Peak heap / peak RSS (MiB)", (peakHeap >> 20) + " / " + (peakRssKb >> 10), ""));
+        machine = row("Peak heap / peak RSS so far (MiB)", (peakHeap >> 20) + " / " + (peakRssKb >> 10), "");
     }
 
     String markdown() {
         return "# Benchmark run " + Instant.now() + "\n\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, Java " + System.getProperty("java.version") + ".\n\n"
-                + "| figure | measured | target |\n|---|---|---|\n" + figures
+                + "| figure | measured | target |\n|---|---|---|\n" + figures + machine
                 + "\n## Growth (figures 1, 3, 4, 7 at each store size)\n\n"
                 + "| stored tracked events (actual) | ingest accepted/s (burst) | CPU s / 1,000 events | projection lag p50 / p95 (ms) at 1,000 events/s | replay events/s per read model |\n|---|---|---|---|---|\n"
                 + growth

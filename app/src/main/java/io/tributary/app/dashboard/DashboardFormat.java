@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Formatting for the templates ({@code ${@fmt.time(x)}}): times in UTC, shares as percentages, pretty JSON. */
@@ -49,6 +53,16 @@ public class DashboardFormat {
             return since.toHours() + " h ago";
         }
         return since.toDays() + " days ago";
+    }
+
+    /** Money and fractional counts: two decimals with thousands separators ("1,234.50"). */
+    public String amount(BigDecimal value) {
+        return value == null ? "—" : new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(value.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    public String count(long value) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 
     public String percent(BigDecimal share) {

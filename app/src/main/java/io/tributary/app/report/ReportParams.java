@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 /** Reads report query parameters, naming every problem parameter at once (a 400), never guessing. */
-final class ReportParams {
+public final class ReportParams {
 
     private final Map<String, String> params;
     private final int maxRangeDays;
@@ -33,7 +33,7 @@ final class ReportParams {
         this.maxRangeDays = maxRangeDays;
     }
 
-    static FindBlendedReport blended(Map<String, String> params, int maxRangeDays) {
+    public static FindBlendedReport blended(Map<String, String> params, int maxRangeDays) {
         ReportParams reader = new ReportParams(params, maxRangeDays);
         AttributionScope scope = reader.scope();
         ReportGrouping groupBy = reader.choice("groupBy", "channel", ReportGrouping::fromWire,
@@ -42,7 +42,7 @@ final class ReportParams {
         return new FindBlendedReport(scope, groupBy);
     }
 
-    static FindReportTimeseries timeseries(Map<String, String> params, int maxRangeDays) {
+    public static FindReportTimeseries timeseries(Map<String, String> params, int maxRangeDays) {
         ReportParams reader = new ReportParams(params, maxRangeDays);
         AttributionScope scope = reader.scope();
         ReportMetric metric = reader.choice("metric", "revenue", ReportMetric::fromWire,

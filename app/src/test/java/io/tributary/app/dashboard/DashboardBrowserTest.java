@@ -6,11 +6,20 @@ import static io.tributary.app.TrackedEvents.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tributary.api.marketing.AdPlatform;
+import io.tributary.api.marketing.MetricDayRecorded;
+import io.tributary.api.marketing.MetricRow;
+import io.tributary.api.report.AttributionModel;
 import io.tributary.app.Api;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,13 +36,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The dashboard in real headless Chromium, one step after the other on one store (its own database): log in, create
- * sources, send events, use the Event Log, Data Quality, the profile explorer and a rebuild. Screenshots of each page
+ * sources, send events, use the Event Log, Data Quality, the profile explorer, a rebuild, the blended report over
+ * recorded ad spend, and a marketing source's "sync now". Screenshots of each page
  * land in docs/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tributary.database=dashboard-test")
@@ -48,6 +59,8 @@ class DashboardBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    EventGateway events;
     Api api;
     Browser browser;
     ChromeDriver driver;
@@ -248,20 +261,90 @@ class DashboardBrowserTest {
 
     @Test
     @Order(9)
-    void showsTheReportAndMarketingPagesFromTheirApisAndMessagesInsteadOfStackTraces() {
-        for (String page : List.of("/dashboard/blended", "/dashboard/marketing")) {
-            open(page);
-            assertThat(driver.findElements(By.id("not-available"))).as(page + " reads its API").isEmpty();
-            assertThat(driver.findElements(By.cssSelector("#report-table, #no-rows"))).as(page).hasSize(1);
-        }
+    void showsTheBlendedReportWithItsPickersTableAndCharts() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        spend(today, AdPlatform.META, "spring-sale", "12.50", 1000, 40);
+        spend(today, AdPlatform.GOOGLE, "brand", "7.50", 500, 10);
 
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            open("/dashboard/blended");
+            assertThat(driver.findElement(By.id("blended-from")).getAttribute("value")).isEqualTo(today.minusDays(29).toString());
+            assertThat(driver.findElement(By.id("report-totals")).getText()).contains("Total").contains("20.00");
+            assertThat(reportRow("Meta Ads").getText()).contains("12.50");
+        });
+        assertThat(driver.findElement(By.id("report-table")).getAttribute("data-model")).isEqualTo("last_touch");
+        assertThat(headings()).startsWith("Channel group", "Channel").doesNotContain("Campaign");
+        assertThat(reportRow("Google Ads").findElement(By.cssSelector("td.revenue")).getText()).isEqualTo("0.00");
+        assertThat(reportRow("Google Ads").findElement(By.cssSelector("td.roas")).getText()).isEqualTo("0.00");
+        assertCharts();
+
+        new Select(driver.findElement(By.id("blended-model"))).selectByValue("first_touch");
+        new Select(driver.findElement(By.id("blended-group"))).selectByValue("campaign");
+        submit(By.id("blended-show"));
+
+        assertThat(driver.getCurrentUrl()).contains("model=first_touch").contains("groupBy=campaign");
+        assertThat(driver.findElement(By.id("report-table")).getAttribute("data-model")).isEqualTo("first_touch");
+        assertThat(driver.findElement(By.id("report-table")).getAttribute("data-group-by")).isEqualTo("campaign");
+        assertThat(headings()).contains("Campaign");
+        assertThat(reportRow("spring-sale").getText()).contains("Meta Ads").contains("12.50");
+        assertThat(reportRow("brand").getText()).contains("Google Ads").contains("7.50");
+        assertCharts();
+        browser.screenshot("08-blended");
+
+        open("/dashboard/blended?from=2025-13-01&to=2025-03-01&model=best");
+        assertThat(driver.findElement(By.id("report-problems")).getText()).contains("from: must be a date like 2025-03-01")
+                .contains("model: must be one of").doesNotContain("Exception");
+        assertThat(new Select(driver.findElement(By.id("blended-model"))).getOptions()).hasSize(AttributionModel.values().length);
+
+        open("/dashboard/blended?from=2001-01-01&to=2001-01-31");
+        assertThat(driver.findElement(By.id("no-rows")).getText()).contains("No sessions, orders or spend in this period");
+    }
+
+    @Test
+    @Order(10)
+    void showsMarketingSourcesAndSyncsOneNow() {
+        open("/dashboard/marketing");
+        assertThat(driver.findElement(By.id("no-marketing-sources")).getText()).contains("POST /api/marketing-sources")
+                .contains("http://localhost:" + port + "/api/marketing-sources");
+
+        Api.Response created = api.admin("POST", "/api/marketing-sources", Map.of("platform", "meta", "name", "Meta EU",
+                "accountId", "act_1234567890", "currency", "EUR", "credentials", Map.of("accessToken", "not-a-real-token"),
+                "apiBaseUrl", "http://127.0.0.1:9"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = (String) created.json().get("id");
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            open("/dashboard/marketing");
+            WebElement row = driver.findElement(By.id("marketing-" + id));
+            assertThat(row.getText()).contains("Meta EU").contains("meta").contains("1234567890").contains("active")
+                    .contains("never");
+        });
+        driver.findElement(By.cssSelector("#marketing-" + id + " button.sync-now")).click();
+
+        WebElement feedback = new WebDriverWait(driver, PATIENCE).until(d -> {
+            WebElement result = d.findElement(By.id("sync-feedback-" + id));
+            return result.getText().isBlank() ? null : result;
+        });
+        assertThat(feedback.getText()).startsWith("Sync started for ");
+        assertThat(feedback.findElement(By.className("sync-result")).getAttribute("class")).contains("ok");
+        browser.screenshot("09-marketing");
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            open("/dashboard/marketing");
+            assertThat(driver.findElement(By.cssSelector("#marketing-" + id + " td.last-sync")).getText()).contains("manual");
+        });
+    }
+
+    @Test
+    @Order(11)
+    void showsMessagesInsteadOfStackTraces() {
         open("/dashboard/quality?from=someday");
         String page = driver.findElement(By.tagName("body")).getText();
         assertThat(page).contains("from: must be an ISO-8601 instant").doesNotContain("Exception").doesNotContain("at io.");
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void logsOut() {
         open("/dashboard/sources");
         submit(By.id("logout"));
@@ -297,6 +380,39 @@ class DashboardBrowserTest {
         type("source-name", name);
         new Select(driver.findElement(By.id("source-type"))).selectByValue(type);
         submit(By.id("create"));
+    }
+
+    /** The report row whose group keys include this text. */
+    private WebElement reportRow(String key) {
+        return driver.findElements(By.cssSelector("#report-rows tr.report-row")).stream()
+                .filter(row -> row.findElements(By.cssSelector("td.key")).stream().anyMatch(td -> td.getText().equals(key)))
+                .findFirst().orElseThrow(() -> new AssertionError("no report row for " + key));
+    }
+
+    private List<String> headings() {
+        return driver.findElements(By.cssSelector("#report-table thead th")).stream().map(WebElement::getText).toList();
+    }
+
+    /** Both charts are drawn by Chart.js: a canvas each, with a Chart instance and its lines. */
+    @SuppressWarnings("unchecked")
+    private void assertCharts() {
+        for (String chart : List.of("revenue-spend-chart", "roas-chart")) {
+            Object lines = new WebDriverWait(driver, PATIENCE).until(d -> driver.executeScript(
+                    "const chart = window.Chart && Chart.getChart(document.getElementById(arguments[0]));"
+                            + "return chart ? chart.data.datasets.map(s => s.label) : null;", chart));
+            assertThat((List<?>) lines).as(chart).isNotEmpty();
+        }
+        assertThat((List<Object>) driver.executeScript("return Chart.getChart(document.getElementById('revenue-spend-chart'))"
+                + ".data.datasets.map(s => s.label)")).containsExactly("Revenue", "Spend");
+        assertThat((List<Object>) driver.executeScript("return Chart.getChart(document.getElementById('roas-chart'))"
+                + ".data.datasets.map(s => s.label)")).contains("All channels");
+    }
+
+    /** A day of ad metrics, as a marketing source's sync records it. */
+    private void spend(LocalDate day, AdPlatform platform, String campaign, String amount, long impressions, long clicks) {
+        events.publish(new MetricDayRecorded("dashboard-" + platform.wireName(), day, 1, List.of(new MetricRow(day, platform,
+                "acct-" + platform.wireName(), campaign + "-id", campaign, null, null, null, null, new BigDecimal(amount),
+                impressions, clicks, BigDecimal.ONE, new BigDecimal("20.00"), "EUR")), "sync-" + campaign, Instant.now()));
     }
 
     private List<WebElement> rows() {
