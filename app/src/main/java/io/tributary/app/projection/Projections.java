@@ -3,6 +3,8 @@ package io.tributary.app.projection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -17,6 +19,8 @@ public class Projections {
             "marketing-metrics");
 
     private final EventProcessingConfiguration processing;
+    /** Rebuilt processors that have not claimed their segment again yet: they must not look live. */
+    private final Set<String> awaitingClaim = ConcurrentHashMap.newKeySet();
 
     Projections(EventProcessingConfiguration processing) {
         this.processing = processing;
@@ -34,6 +38,7 @@ public class Projections {
         StreamingEventProcessor processor = processor(name);
         processor.shutDown();
         processor.resetTokens();
+        awaitingClaim.add(name);
         processor.start();
         return status(name);
     }
@@ -41,7 +46,10 @@ public class Projections {
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        boolean replaying = segments.isEmpty() && processor.isReplaying()
+        if (!segments.isEmpty()) {
+            awaitingClaim.remove(name);
+        }
+        boolean replaying = segments.isEmpty() && (processor.isReplaying() || awaitingClaim.contains(name))
                 || segments.values().stream().anyMatch(Projections::stillReplaying);
         Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
