@@ -372,8 +372,11 @@ class DashboardBrowserTest {
     private void submit(By button) {
         WebElement before = driver.findElement(By.tagName("html"));
         driver.findElement(button).click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(before));
-        new WebDriverWait(driver, PATIENCE).until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        // a node detached while Chromium inspects it can answer a plain WebDriverException: keep waiting
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
     }
 
     private void createSource(String name, String type) {
