@@ -7,20 +7,15 @@ import static io.tributary.command.dedup.DedupFixtures.claim;
 import static io.tributary.command.dedup.DedupFixtures.daysAfterKept;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.tributary.command.support.InMemoryMongo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DedupIndexTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
 
     private final DedupClaim first = claim("record-1", WEB, KEPT_AT);
     private final DedupClaim second = claim("record-2", BACKEND, KEPT_AT.plusSeconds(5));
@@ -28,21 +23,9 @@ class DedupIndexTest {
 
     private DedupIndex index;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        index = new DedupIndex(client.getDatabase("dedup-" + UUID.randomUUID()));
+        index = new DedupIndex(mongo.freshDatabase());
     }
 
     @Test

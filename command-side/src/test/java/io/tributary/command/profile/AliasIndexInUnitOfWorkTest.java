@@ -3,18 +3,13 @@ package io.tributary.command.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.command.support.InMemoryMongo;
 import java.util.List;
-import java.util.UUID;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Inside a unit of work, claims are buffered, written when it commits, and taken back when it rolls back. */
 class AliasIndexInUnitOfWorkTest {
@@ -22,25 +17,13 @@ class AliasIndexInUnitOfWorkTest {
     private static final String EMAIL = "urn:email:ann@example.com";
     private static final String PHONE = "urn:phone:+3312345";
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
     private AliasIndex index;
-
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @BeforeEach
     void freshIndex() {
-        index = new AliasIndex(client.getDatabase("t" + UUID.randomUUID().toString().replace("-", "")));
+        index = new AliasIndex(mongo.freshDatabase());
     }
 
     @Test

@@ -2,17 +2,12 @@ package io.tributary.command.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.command.support.InMemoryMongo;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AliasIndexTest {
 
@@ -22,26 +17,14 @@ class AliasIndexTest {
     private static final String ANONYMOUS_ID = "urn:anonymous_id:a-1";
     private static final String OTHER_ANONYMOUS_ID = "urn:anonymous_id:a-2";
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo mongo = new InMemoryMongo();
 
     private AliasIndex index;
 
-    @BeforeAll
-    static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        index = new AliasIndex(client.getDatabase("aliases-" + UUID.randomUUID()));
+        index = new AliasIndex(mongo.freshDatabase());
     }
 
     @Test
