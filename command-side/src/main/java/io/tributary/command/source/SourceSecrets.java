@@ -12,9 +12,7 @@ import io.tributary.api.source.SourceDisabled;
 import io.tributary.api.source.SourceEnabled;
 import io.tributary.api.source.SourceType;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -30,24 +28,15 @@ public class SourceSecrets {
     private static final String ENABLED = "enabled";
 
     private final MongoCollection<Document> secrets;
-    private final Map<String, Optional<CommerceCredentials>> cache = new ConcurrentHashMap<>();
+    private final CachedLookup<CommerceCredentials> cache;
 
     public SourceSecrets(MongoDatabase database) {
         this.secrets = database.getCollection("source_secrets");
+        this.cache = new CachedLookup<>(secrets, SourceSecrets::credentials);
     }
 
     public Optional<CommerceCredentials> find(String sourceId) {
-        if (sourceId == null || sourceId.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<CommerceCredentials> cached = cache.get(sourceId);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<CommerceCredentials> found = Optional.ofNullable(secrets.find(Filters.eq("_id", sourceId)).first())
-                .map(SourceSecrets::credentials);
-        found.ifPresent(credentials -> cache.put(sourceId, found));
-        return found;
+        return cache.find(sourceId);
     }
 
     @EventHandler
@@ -58,7 +47,7 @@ public class SourceSecrets {
                 .append("signingSecret", store.signingSecret()).append("adminApiToken", store.adminApiToken())
                 .append("consumerKey", store.consumerKey()).append("consumerSecret", store.consumerSecret());
         secrets.replaceOne(Filters.eq("_id", event.sourceId()), doc, new ReplaceOptions().upsert(true));
-        cache.remove(event.sourceId());
+        cache.forget(event.sourceId());
     }
 
     @EventHandler
@@ -67,7 +56,7 @@ public class SourceSecrets {
                 Updates.set("signingSecret", event.signingSecret()),
                 Updates.set("previousSecret", event.previousSecret()),
                 Updates.set("previousValidUntil", Date.from(event.previousValidUntil()))));
-        cache.remove(event.sourceId());
+        cache.forget(event.sourceId());
     }
 
     @EventHandler
@@ -82,7 +71,7 @@ public class SourceSecrets {
 
     private void setEnabled(String sourceId, boolean enabled) {
         secrets.updateOne(Filters.eq("_id", sourceId), Updates.set(ENABLED, enabled));
-        cache.remove(sourceId);
+        cache.forget(sourceId);
     }
 
     private static CommerceCredentials credentials(Document doc) {

@@ -11,9 +11,7 @@ import io.tributary.api.source.SourceEnabled;
 import io.tributary.api.source.SourceTokenRotated;
 import io.tributary.api.source.SourceType;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.bson.Document;
@@ -29,25 +27,16 @@ public class SourceTokenIndex {
     private static final String SOURCE_ID = "sourceId";
 
     private final MongoCollection<Document> tokens;
-    private final Map<String, Optional<SourceCredentials>> cache = new ConcurrentHashMap<>();
+    private final CachedLookup<SourceCredentials> cache;
 
     public SourceTokenIndex(MongoDatabase database) {
         this.tokens = database.getCollection("source_tokens");
+        this.cache = new CachedLookup<>(tokens, SourceTokenIndex::credentials);
         tokens.createIndex(new Document(SOURCE_ID, 1));
     }
 
     public Optional<SourceCredentials> find(String token) {
-        if (token == null || token.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<SourceCredentials> cached = cache.get(token);
-        if (cached != null) {
-            return cached;
-        }
-        Optional<SourceCredentials> found = Optional.ofNullable(tokens.find(Filters.eq("_id", token)).first())
-                .map(SourceTokenIndex::credentials);
-        found.ifPresent(credentials -> cache.put(token, found));
-        return found;
+        return cache.find(token);
     }
 
     @EventHandler
@@ -56,7 +45,7 @@ public class SourceTokenIndex {
                 .append("type", event.type().name()).append("enabled", true)
                 .append("allowedOrigins", event.allowedOrigins() == null ? List.of("*") : event.allowedOrigins());
         tokens.replaceOne(Filters.eq("_id", event.token()), doc, new ReplaceOptions().upsert(true));
-        cache.remove(event.token());
+        cache.forget(event.token());
     }
 
     @EventHandler
@@ -78,12 +67,12 @@ public class SourceTokenIndex {
         tokens.replaceOne(Filters.eq("_id", event.token()), old.append("_id", event.token()),
                 new ReplaceOptions().upsert(true));
         tokens.deleteOne(Filters.eq("_id", event.previousToken()));
-        cache.clear();
+        cache.forgetAll();
     }
 
     private void setEnabled(String sourceId, boolean enabled) {
         tokens.updateMany(Filters.eq(SOURCE_ID, sourceId), Updates.set("enabled", enabled));
-        cache.clear();
+        cache.forgetAll();
     }
 
     @SuppressWarnings("unchecked")
