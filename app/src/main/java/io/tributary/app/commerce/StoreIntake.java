@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -108,15 +109,37 @@ public class StoreIntake {
         return RequestBytes.read(request, maxBodyBytes);
     }
 
+    /** The headers a store's webhooks carry their signature, topic and delivery id in. */
+    public record WebhookHeaders(String signature, String topic, String deliveryId) {
+    }
+
+    /**
+     * A signed webhook delivery: 401 unless signed, the earlier answer when the delivery id was seen, otherwise the
+     * body mapped from its topic and stored.
+     */
+    public Map<String, Object> receiveSigned(CommerceCredentials source, Instant receivedAt, byte[] body,
+                                             HttpServletRequest request, WebhookHeaders headers,
+                                             BiFunction<String, JsonNode, Mapped> mapping, boolean skipRecorded) {
+        verify(source, body, request.getHeader(headers.signature()), headers.signature());
+        String deliveryId = request.getHeader(headers.deliveryId());
+        Optional<Map<String, Object>> repeated = repeated(source, deliveryId);
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        Mapped mapped = json(body).map(json -> mapping.apply(request.getHeader(headers.topic()), json))
+                .orElseGet(() -> Mapped.invalid(List.of(new FieldError("body", "must be a JSON object"))));
+        return receive(source, deliveryId, receivedAt, body, mapped, skipRecorded);
+    }
+
     /** 401 unless the header signs these exact bytes with the current secret, or the previous one in its grace period. */
-    public void verify(CommerceCredentials source, byte[] body, String signature, String header) {
+    private void verify(CommerceCredentials source, byte[] body, String signature, String header) {
         if (!StoreSignature.matches(body, signature, source.secretsValidAt(now()))) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, header, "missing or invalid signature");
         }
     }
 
     /** The answer to a delivery that was already stored; empty when it is new. */
-    public Optional<Map<String, Object>> repeated(CommerceCredentials source, String deliveryId) {
+    private Optional<Map<String, Object>> repeated(CommerceCredentials source, String deliveryId) {
         return deliveries.outcome(source.sourceId(), deliveryId).map(outcome -> {
             if (REJECTED.equals(outcome)) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "body",
@@ -126,7 +149,7 @@ public class StoreIntake {
         });
     }
 
-    public Optional<JsonNode> json(byte[] body) {
+    private Optional<JsonNode> json(byte[] body) {
         try {
             JsonNode node = mapper.readTree(body);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
@@ -141,8 +164,8 @@ public class StoreIntake {
      *
      * @param skipRecorded leave out events this store already recorded (WooCommerce repeats whole orders)
      */
-    public Map<String, Object> receive(CommerceCredentials source, String deliveryId, Instant receivedAt, byte[] body,
-                                       Mapped mapped, boolean skipRecorded) {
+    private Map<String, Object> receive(CommerceCredentials source, String deliveryId, Instant receivedAt, byte[] body,
+                                        Mapped mapped, boolean skipRecorded) {
         if (mapped.isInvalid()) {
             queue.submit(List.of(), List.of(rejection(source, receivedAt, body, mapped.errors())));
             deliveries.remember(source.sourceId(), deliveryId, REJECTED, receivedAt);

@@ -1,16 +1,12 @@
 package io.tributary.app.commerce.shopify;
 
-import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.source.SourceType;
-import io.tributary.app.commerce.Mapped;
 import io.tributary.app.commerce.Origin;
 import io.tributary.app.commerce.StoreIntake;
 import io.tributary.command.source.CommerceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +24,8 @@ class ShopifyWebhookController {
     static final String TOPIC = "X-Shopify-Topic";
     static final String DELIVERY_ID = "X-Shopify-Webhook-Id";
 
+    private static final StoreIntake.WebhookHeaders HEADERS = new StoreIntake.WebhookHeaders(SIGNATURE, TOPIC, DELIVERY_ID);
+
     private final StoreIntake intake;
 
     ShopifyWebhookController(StoreIntake intake) {
@@ -39,15 +37,7 @@ class ShopifyWebhookController {
         CommerceCredentials source = intake.source(sourceId, SourceType.SHOPIFY);
         Instant receivedAt = intake.now();
         byte[] body = intake.body(request);
-        intake.verify(source, body, request.getHeader(SIGNATURE), SIGNATURE);
-        String deliveryId = request.getHeader(DELIVERY_ID);
-        Optional<Map<String, Object>> repeated = intake.repeated(source, deliveryId);
-        if (repeated.isPresent()) {
-            return repeated.get();
-        }
-        Mapped mapped = intake.json(body)
-                .map(json -> ShopifyMapping.map(request.getHeader(TOPIC), json, Origin.WEBHOOK))
-                .orElseGet(() -> Mapped.invalid(List.of(new FieldError("body", "must be a JSON object"))));
-        return intake.receive(source, deliveryId, receivedAt, body, mapped, false);
+        return intake.receiveSigned(source, receivedAt, body, request, HEADERS,
+                (topic, json) -> ShopifyMapping.map(topic, json, Origin.WEBHOOK), false);
     }
 }

@@ -1,17 +1,13 @@
 package io.tributary.app.commerce.woocommerce;
 
-import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.source.SourceType;
-import io.tributary.app.commerce.Mapped;
 import io.tributary.app.commerce.Origin;
 import io.tributary.app.commerce.StoreIntake;
 import io.tributary.command.source.CommerceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +28,8 @@ class WooCommerceWebhookController {
     static final String DELIVERY_ID = "X-WC-Webhook-Delivery-ID";
     private static final Pattern PING = Pattern.compile("webhook_id=\\d+");
 
+    private static final StoreIntake.WebhookHeaders HEADERS = new StoreIntake.WebhookHeaders(SIGNATURE, TOPIC, DELIVERY_ID);
+
     private final StoreIntake intake;
 
     WooCommerceWebhookController(StoreIntake intake) {
@@ -46,16 +44,8 @@ class WooCommerceWebhookController {
         if (isPing(body)) {
             return Map.of("status", "pong");
         }
-        intake.verify(source, body, request.getHeader(SIGNATURE), SIGNATURE);
-        String deliveryId = request.getHeader(DELIVERY_ID);
-        Optional<Map<String, Object>> repeated = intake.repeated(source, deliveryId);
-        if (repeated.isPresent()) {
-            return repeated.get();
-        }
-        Mapped mapped = intake.json(body)
-                .map(json -> WooCommerceMapping.map(request.getHeader(TOPIC), json, Origin.WEBHOOK))
-                .orElseGet(() -> Mapped.invalid(List.of(new FieldError("body", "must be a JSON object"))));
-        return intake.receive(source, deliveryId, receivedAt, body, mapped, true);
+        return intake.receiveSigned(source, receivedAt, body, request, HEADERS,
+                (topic, json) -> WooCommerceMapping.map(topic, json, Origin.WEBHOOK), true);
     }
 
     private static boolean isPing(byte[] body) {
