@@ -2,12 +2,10 @@ package io.tributary.app.marketing.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.api.marketing.AdPlatform;
-import io.tributary.api.marketing.MetricRow;
 import io.tributary.app.marketing.MarketingProperties;
 import io.tributary.saga.marketing.PullFailure;
 import io.tributary.saga.marketing.PulledPage;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,17 +64,12 @@ public class GoogleAdsConnector implements AdConnector {
             throw GoogleAdsMapping.isTransient(answer.status(), details)
                     ? PullFailure.transientFailure(message, null) : PullFailure.fatal(message);
         }
-        List<MetricRow> rows = new ArrayList<>();
-        try {
-            for (JsonNode batch : body.isArray() ? body : List.of(body)) {
-                for (JsonNode result : batch.path("results")) {
-                    rows.add(GoogleAdsMapping.row(result, connection.accountId(), connection.currency()));
-                }
-            }
-        } catch (IllegalArgumentException | DateTimeException e) {
-            throw PullFailure.transientFailure("unexpected answer from Google Ads: " + e.getMessage(), null);
+        List<JsonNode> results = new ArrayList<>();
+        for (JsonNode batch : body.isArray() ? body : List.of(body)) {
+            batch.path("results").forEach(results::add);
         }
-        return new PulledPage(rows, null);
+        return new PulledPage(PlatformRows.map(PLATFORM, results,
+                result -> GoogleAdsMapping.row(result, connection.accountId(), connection.currency())), null);
     }
 
     /** The error of an answer: {@code {"error": …}}, or inside one of the streamed batches. */

@@ -9,10 +9,8 @@ import io.tributary.app.marketing.MarketingProperties;
 import io.tributary.saga.marketing.PullFailure;
 import io.tributary.saga.marketing.PulledPage;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +65,8 @@ public class MetaInsightsConnector implements AdConnector {
             throw failure(answer, body.path("error"));
         }
         String actionType = connection.option("purchaseActionType", settings.purchaseActionType());
-        List<MetricRow> rows = new ArrayList<>();
-        try {
-            for (JsonNode insight : body.path("data")) {
-                rows.add(MetaInsightsMapping.row(insight, connection.accountId(), actionType, connection.currency()));
-            }
-        } catch (IllegalArgumentException | DateTimeException e) {
-            throw PullFailure.transientFailure("unexpected answer from Meta: " + e.getMessage(), null);
-        }
+        List<MetricRow> rows = PlatformRows.map(PLATFORM, body.path("data"),
+                insight -> MetaInsightsMapping.row(insight, connection.accountId(), actionType, connection.currency()));
         JsonNode paging = body.path("paging");
         String after = paging.path("cursors").path("after").asText(null);
         boolean more = paging.hasNonNull("next") && after != null && !after.isBlank();

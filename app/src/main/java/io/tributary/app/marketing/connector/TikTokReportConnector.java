@@ -7,9 +7,7 @@ import io.tributary.app.marketing.MarketingProperties;
 import io.tributary.saga.marketing.PullFailure;
 import io.tributary.saga.marketing.PulledPage;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +68,8 @@ public class TikTokReportConnector implements AdConnector {
             throw TikTokReportMapping.isTransient(code) ? PullFailure.transientFailure(message, null)
                     : PullFailure.fatal(message);
         }
-        List<MetricRow> rows = new ArrayList<>();
-        try {
-            for (JsonNode item : body.path("data").path("list")) {
-                rows.add(TikTokReportMapping.row(item, connection.accountId(), connection.currency()));
-            }
-        } catch (IllegalArgumentException | DateTimeException e) {
-            throw PullFailure.transientFailure("unexpected answer from TikTok: " + e.getMessage(), null);
-        }
+        List<MetricRow> rows = PlatformRows.map(PLATFORM, body.path("data").path("list"),
+                item -> TikTokReportMapping.row(item, connection.accountId(), connection.currency()));
         return new PulledPage(rows, TikTokReportMapping.nextPage(body.path("data").path("page_info")));
     }
 }
