@@ -35,7 +35,6 @@ public final class Bench {
 
     static final String ADMIN = "bench-admin";
 
-    static final List<String> CORE_READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources");
 
     private final BenchOptions options;
     private final Report report = new Report();
@@ -77,6 +76,7 @@ public final class Bench {
         save();
         sustainedIngest();
         rawCeiling();
+        awaitAllCaughtUp();
         webhookAtRate();
         save();
         for (long level : levels.subList(1, levels.size())) {
@@ -167,19 +167,26 @@ public final class Bench {
             IngestRun run = ingest(Duration.ofHours(2), missing);
             report.line(String.format("Grew to %d stored events at %.0f accepted/s", storedEvents(), run.acceptedPerSecond()));
         }
-        awaitProjectionsLive(Duration.ofMinutes(3));
+        awaitAllCaughtUp();
     }
 
+    /**
+     * The burst's cost per event counts the CPU until every read model has handled the burst too, since the read
+     * models run while events arrive.
+     */
     private void measureLevel(long level) throws InterruptedException {
+        long cpuBefore = Machine.cpuNanos();
         IngestRun burst = ingest(Duration.ofSeconds(options.burstSeconds()), Long.MAX_VALUE);
-        awaitProjectionsLive(Duration.ofMinutes(3));
+        awaitAllCaughtUp();
+        double cpuPerThousand = (Machine.cpuNanos() - cpuBefore) / 1e9 / (burst.accepted() + burst.duplicates()) * 1000;
         Latencies lag = projectionLag();
         Map<String, String> replay = new java.util.LinkedHashMap<>();
         for (String name : app.getBean(Projections.class).names()) {
             replay.put(name, replay(name));
         }
+        awaitAllCaughtUp();
         Map<String, Latencies> queries = Queries.measure(http, options.queryRepeats(), Duration.ofSeconds(options.querySeconds()));
-        report.level(level, storedEvents(), burst, lag, replay, queries);
+        report.level(level, storedEvents(), burst, cpuPerThousand, lag, replay, queries, Machine.liveHeapBytesAfterGc());
     }
 
     /** Closed-loop batch ingest with the configured concurrency, for a time or a number of events. */
@@ -277,7 +284,7 @@ public final class Bench {
 
     /**
      * Figure 4: events/s when rebuilding one read model from the event store. A rebuild still running after the
-     * time budget is measured by how far it got, and marked partial.
+     * time budget is measured by how far it got, and marked partial; it is let finish before the next measurement.
      */
     private String replay(String name) throws InterruptedException {
         EventStore eventStore = app.getBean(EventStore.class);
@@ -297,24 +304,36 @@ public final class Bench {
             return String.format("%,.0f", events / seconds);
         }
         long reached = status.position() == null ? 0 : status.position();
-        return String.format("%,.0f (partial: %,d of %,d in %.0f s; still rebuilding during the next measurements)",
-                reached / seconds, reached, events, seconds);
+        awaitCaughtUp(List.of(name));
+        return String.format("%,.0f (partial: %,d of %,d in %.0f s)", reached / seconds, reached, events, seconds);
     }
 
-    /** Waits until the core read models handled everything stored so far; the slower ones are measured as they are. */
-    private void awaitProjectionsLive(Duration timeout) throws InterruptedException {
+    private void awaitAllCaughtUp() throws InterruptedException {
+        awaitCaughtUp(app.getBean(Projections.class).names());
+    }
+
+    /**
+     * Waits until these read models are live and handled everything stored so far, so that each figure is taken
+     * on a machine that is not still catching up; notes how long that took, or that it did not happen in time.
+     */
+    private void awaitCaughtUp(List<String> waitedFor) throws InterruptedException {
         Projections projections = app.getBean(Projections.class);
-        EventStore eventStore = app.getBean(EventStore.class);
-        long head = eventStore.createHeadToken().position().orElse(0);
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long head = app.getBean(EventStore.class).createHeadToken().position().orElse(0);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(options.catchUpMinutes());
         while (System.nanoTime() < deadline) {
-            boolean caughtUp = CORE_READ_MODELS.stream().map(name -> projections.status(name).position())
-                    .allMatch(p -> p != null && p >= head);
+            boolean caughtUp = waitedFor.stream().map(projections::status)
+                    .allMatch(s -> "live".equals(s.status()) && s.position() != null && s.position() >= head);
             if (caughtUp) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (seconds > 1) {
+                    report.line(String.format("Read models %s caught up with %,d events in %.1f s", waitedFor.size() > 1 ? "(all)" : waitedFor, head, seconds));
+                }
                 return;
             }
             Thread.sleep(50);
         }
+        report.line("Read models " + waitedFor + " had not caught up with " + head + " events after " + options.catchUpMinutes() + " min");
     }
 
     private long storedEvents() {

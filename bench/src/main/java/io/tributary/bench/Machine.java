@@ -22,6 +22,12 @@ final class Machine {
                 .map(MemoryPoolMXBean::getPeakUsage).mapToLong(u -> u.getUsed()).sum();
     }
 
+    /** Heap still in use after a full collection: what the stored data and caches hold. */
+    static long liveHeapBytesAfterGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     static long peakRssKb() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM:"))

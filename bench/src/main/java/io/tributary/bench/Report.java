@@ -46,12 +46,14 @@ final class Report {
                         + " answered, " + errors + " failed)", "p99 ≤ 25"));
     }
 
-    void level(long level, long stored, IngestRun burst, Latencies lag, Map<String, String> replay,
-               Map<String, Latencies> queryLatencies) {
+    void level(long level, long stored, IngestRun burst, double cpuPerThousandWithReadModels, Latencies lag,
+               Map<String, String> replay, Map<String, Latencies> queryLatencies, long liveHeapBytes) {
         String replays = String.join(", ", replay.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
         growth.append("| ").append(String.format("%,d", level)).append(" (").append(String.format("%,d", stored)).append(") | ")
                 .append(fmt(burst.acceptedPerSecond())).append(" | ").append(fmt2(burst.cpuSecondsPerThousand())).append(" | ")
-                .append(ms(lag, 50)).append(" / ").append(ms(lag, 95)).append(" | ").append(replays).append(" |\n");
+                .append(fmt2(cpuPerThousandWithReadModels)).append(" | ")
+                .append(ms(lag, 50)).append(" / ").append(ms(lag, 95)).append(" | ").append(replays).append(" | ")
+                .append(liveHeapBytes >> 20).append(" |\n");
         queryLatencies.forEach((name, l) -> queries.append("| ").append(String.format("%,d", level)).append(" | ").append(name)
                 .append(" | ").append(ms(l, 50)).append(" | ").append(ms(l, 95)).append(" | ").append(l.count()).append(" |\n"));
     }
@@ -68,7 +70,7 @@ final class Report {
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, Java " + System.getProperty("java.version") + ".\n\n"
                 + "| figure | measured | target |\n|---|---|---|\n" + figures + machine
                 + "\n## Growth (figures 1, 3, 4, 7 at each store size)\n\n"
-                + "| stored tracked events (actual) | ingest accepted/s (burst) | CPU s / 1,000 events | projection lag p50 / p95 (ms) at 1,000 events/s | replay events/s per read model |\n|---|---|---|---|---|\n"
+                + "| stored tracked events (actual) | ingest accepted/s (burst) | CPU s / 1,000 events, during the burst | CPU s / 1,000 events, until every read model has them | projection lag p50 / p95 (ms) at 1,000 events/s | replay events/s per read model | heap after full GC (MiB) |\n|---|---|---|---|---|---|---|\n"
                 + growth
                 + "\n## Query latency (ms)\n\n| stored tracked events | query | p50 | p95 | samples |\n|---|---|---|---|---|\n" + queries
                 + "\n## Notes\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";
