@@ -54,6 +54,9 @@ public final class ProjectionReplayBench {
         PROJECTIONS.put("profile-history", "io.tributary.query.profile.ProfileHistoryProjection");
         PROJECTIONS.put("sessions", "io.tributary.query.session.SessionProjection");
         PROJECTIONS.put("sources", "io.tributary.query.source.SourceProjection");
+        PROJECTIONS.put("data-quality", "io.tributary.query.quality.DataQualityProjection");
+        PROJECTIONS.put("attribution-traffic", "io.tributary.query.attribution.TrafficProjection");
+        PROJECTIONS.put("attribution-conversions", "io.tributary.query.attribution.ConversionProjection");
     }
 
     private final MongoClient client;
@@ -152,7 +155,7 @@ public final class ProjectionReplayBench {
     }
 
     private static Object create(Code code, String className, MongoDatabase database) throws ReflectiveOperationException {
-        return Class.forName(className, true, code.loader()).getConstructor(MongoDatabase.class).newInstance(database);
+        return Projections.create(Class.forName(className, true, code.loader()), database);
     }
 
     private MongoDatabase freshDatabase() {

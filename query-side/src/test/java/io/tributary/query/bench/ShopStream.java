@@ -56,6 +56,7 @@ public final class ShopStream {
     private final List<Device> active = new ArrayList<>();
     private final Map<String, Device> byEmail = new HashMap<>();
     private final Map<String, Integer> devices = new HashMap<>();
+    private final List<Order> orders = new ArrayList<>();
     private Instant now = START;
     private long records;
     private long ids;
@@ -89,11 +90,16 @@ public final class ShopStream {
         } else if (dice < 12) {
             events.add(new PayloadRejected("web", nextRecord(), now, "{\"event_name\":\"\"}", null, null,
                     List.of(new FieldError("event_name", "required"))));
+        } else if (dice < 40 && !orders.isEmpty()) {
+            serverEvent(orders.get(orders.size() - 1 - random.nextInt(Math.min(orders.size(), 200))));
         } else if (active.isEmpty() || dice < 130) {
             track(newDevice());
         } else {
             Device device = active.get(active.size() - 1 - Math.min(active.size() - 1, (int) Math.abs(random.nextGaussian() * 150)));
             track(device);
+        }
+        if (orders.size() > 2000) {
+            orders.subList(0, 500).clear();
         }
         if (active.size() > 2000) {
             active.subList(0, 500).clear();
@@ -134,6 +140,9 @@ public final class ShopStream {
         }
         device.lastSeen = now;
         TrackedEvent event = trackedEvent(eventName, device);
+        if (eventName.equals(TrackedEvent.PLACED_ORDER)) {
+            orders.add(new Order(device, "o-" + recordId, event.properties().get("total_price")));
+        }
         events.add(new EventRecorded(device.profileId, recordId, "web", SourceType.BROWSER, now, event, "fp-" + recordId,
                 device.sessionId, newSession, newSession ? "k" : null, false));
         if (newSession) {
@@ -154,6 +163,24 @@ public final class ShopStream {
         } else if (random.nextInt(1000) < 5) {
             events.add(new AliasBlocked(device.profileId, "urn:email:null", "blocked_value", evidence));
         }
+    }
+
+    /**
+     * A server-side event about an earlier order (fulfilled, cancelled or refunded), on the profile its device has
+     * now, stitched to a browser session or not, and sometimes late.
+     */
+    private void serverEvent(Order order) {
+        int dice = random.nextInt(10);
+        String eventName = dice < 6 ? "Order Fulfilled" : dice < 8 ? "Cancelled Order" : "Refunded Order";
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("order_id", order.orderId);
+        if (dice >= 8) {
+            properties.put("total_price", order.total);
+        }
+        Instant at = random.nextInt(20) == 0 ? now.minus(Duration.ofDays(8)) : now.minusSeconds(random.nextInt(600));
+        TrackedEvent event = new TrackedEvent(eventName, "e-" + id(), properties, Map.of(), List.of(), at, null, List.of());
+        events.add(new EventRecorded(order.device.profileId, nextRecord(), "server", SourceType.SERVER, now, event,
+                "fp-" + records, null, false, null, random.nextInt(3) > 0));
     }
 
     private void identify(Device device, Evidence evidence) {
@@ -204,7 +231,18 @@ public final class ShopStream {
     private TrackedEvent trackedEvent(String eventName, Device device) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("$url", "https://shop.example/p/" + random.nextInt(500));
-        if (!eventName.equals("$page_load")) {
+        if (eventName.equals(TrackedEvent.PLACED_ORDER)) {
+            properties.put("order_id", "o-r-" + records);
+            properties.put("total_price", new BigDecimal(random.nextInt(50_000)).movePointLeft(2).toPlainString());
+            properties.put("currency", random.nextInt(10) == 0 ? "usd" : "EUR");
+            properties.put("$is_new_customer", random.nextBoolean());
+            if (random.nextInt(3) == 0) {
+                properties.put("landing_site", random.nextBoolean() ? "/?gclid=x" + random.nextInt(9) : "/");
+                if (random.nextBoolean()) {
+                    properties.put("referring_site", "https://www.google.com/");
+                }
+            }
+        } else if (!eventName.equals("$page_load")) {
             properties.put("product_id", "sku-" + random.nextInt(500));
             properties.put("price", new BigDecimal(random.nextInt(20_000)).movePointLeft(2));
             properties.put("currency", "EUR");
@@ -224,6 +262,9 @@ public final class ShopStream {
 
     private String id() {
         return Long.toString(++ids, 36) + Integer.toString(random.nextInt(36 * 36), 36);
+    }
+
+    private record Order(Device device, String orderId, Object total) {
     }
 
     private static final class Device {
