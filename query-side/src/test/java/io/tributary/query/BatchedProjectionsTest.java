@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import io.tributary.query.attribution.ConversionProjection;
+import io.tributary.query.attribution.SpendProjection;
 import io.tributary.query.attribution.TrafficProjection;
 import io.tributary.query.bench.Digest;
 import io.tributary.query.bench.Projections;
@@ -41,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BatchedProjectionsTest extends EmbeddedMongo {
 
-    private static final List<EventMessage<?>> STREAM = ShopStream.generate(7, 3_000).stream()
-            .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+    private static final List<EventMessage<?>> STREAM = stream(3_000);
+    /** Long enough that every projection, even one handling a small share of the stream, gets several batches. */
+    private static final List<EventMessage<?>> LONG_STREAM = stream(20_000);
     private static final Set<String> DATA_COMMANDS = Set.of("find", "getMore", "update", "insert", "delete");
     /** A redelivered entry is filed under the survivor when its profile was merged in the meantime (by design). */
     private static final String REFILED_ON_REDELIVERY = "eventlog.profileId";
@@ -51,8 +53,9 @@ class BatchedProjectionsTest extends EmbeddedMongo {
     static Stream<Arguments> projections() {
         return Stream.of(Arguments.of(EventLogProjection.class, 6), Arguments.of(ProfileProjection.class, 6),
                 Arguments.of(ProfileHistoryProjection.class, 6), Arguments.of(SessionProjection.class, 6),
-                Arguments.of(SourceProjection.class, 6), Arguments.of(DataQualityProjection.class, 10),
-                Arguments.of(TrafficProjection.class, 6), Arguments.of(ConversionProjection.class, 10));
+                Arguments.of(SourceProjection.class, 6), Arguments.of(DataQualityProjection.class, 12),
+                Arguments.of(TrafficProjection.class, 6), Arguments.of(ConversionProjection.class, 10),
+                Arguments.of(SpendProjection.class, 6));
     }
 
     @ParameterizedTest
@@ -86,12 +89,12 @@ class BatchedProjectionsTest extends EmbeddedMongo {
         };
         try (MongoClient client = client(counter)) {
             Object handler = create(type, client.getDatabase(database.getName()));
-            List<EventMessage<?>> handled = handled(handler);
+            List<EventMessage<?>> handled = handled(handler, LONG_STREAM);
             commands.set(0);
 
-            int batches = inBatches(handler, 200, false);
+            int batches = inBatches(handler, handled, 200, false);
 
-            assertThat(handled).as("more than one batch").hasSizeGreaterThan(200);
+            assertThat(handled).as("several batches").hasSizeGreaterThan(400);
             assertThat(commands.get()).as("%d batches of up to 200 events", batches).isLessThanOrEqualTo(commandsPerBatch * batches);
         }
     }
@@ -106,7 +109,7 @@ class BatchedProjectionsTest extends EmbeddedMongo {
 
     private static void eventByEvent(Object projection) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
-        handled(projection).forEach(event -> {
+        handled(projection, STREAM).forEach(event -> {
             try {
                 adapter.handle(event);
             } catch (Exception e) {
@@ -117,8 +120,11 @@ class BatchedProjectionsTest extends EmbeddedMongo {
 
     /** As a pooled streaming processor: one unit of work per batch; optionally every fifth batch delivered twice. */
     private static int inBatches(Object projection, int size, boolean redeliver) {
+        return inBatches(projection, handled(projection, STREAM), size, redeliver);
+    }
+
+    private static int inBatches(Object projection, List<EventMessage<?>> events, int size, boolean redeliver) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
-        List<EventMessage<?>> events = handled(projection);
         int batches = 0;
         for (int from = 0; from < events.size(); from += size) {
             List<EventMessage<?>> batch = new ArrayList<>(events.subList(from, Math.min(events.size(), from + size)));
@@ -132,8 +138,12 @@ class BatchedProjectionsTest extends EmbeddedMongo {
         return batches;
     }
 
-    private static List<EventMessage<?>> handled(Object projection) {
+    private static List<EventMessage<?>> stream(int size) {
+        return ShopStream.generate(7, size).stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
+    }
+
+    private static List<EventMessage<?>> handled(Object projection, List<EventMessage<?>> stream) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
-        return STREAM.stream().filter(adapter::canHandle).toList();
+        return stream.stream().filter(adapter::canHandle).toList();
     }
 }

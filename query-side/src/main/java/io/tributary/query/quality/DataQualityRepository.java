@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -59,15 +60,22 @@ final class DataQualityRepository {
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId"), Indexes.descending("receivedAt")));
     }
 
-    /** Reads what the batch's events will change: their facts, sources, profiles and merge chains. */
+    /**
+     * Reads what the batch's events will change: their sources, merge chains and profiles, then their facts together
+     * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch).
+     */
     void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
               Collection<String> profileIds) {
-        batch.collection(FACTS).load(recordIds);
         batch.collection(SOURCES).load(sourceIds);
         merges.load(batch, profileIds);
         Set<String> resolved = new LinkedHashSet<>(profileIds);
         profileIds.forEach(id -> resolved.add(merges.resolve(batch, id)));
-        batch.collection(PROFILES).load(resolved);
+        BatchedCollection profiles = batch.collection(PROFILES);
+        profiles.load(resolved);
+        Set<String> facts = new LinkedHashSet<>(recordIds);
+        resolved.stream().map(profiles::find).filter(Objects::nonNull).forEach(profile -> profile
+                .getList(UNSTITCHED, Document.class, List.of()).forEach(event -> facts.add(event.getString("r"))));
+        batch.collection(FACTS).load(facts);
     }
 
     /** Idempotent; keeps a delayed-stitch mark made since. @return true when the record is new */

@@ -57,6 +57,9 @@ public final class ProjectionReplayBench {
         PROJECTIONS.put("data-quality", "io.tributary.query.quality.DataQualityProjection");
         PROJECTIONS.put("attribution-traffic", "io.tributary.query.attribution.TrafficProjection");
         PROJECTIONS.put("attribution-conversions", "io.tributary.query.attribution.ConversionProjection");
+        PROJECTIONS.put("attribution-spend", "io.tributary.query.attribution.SpendProjection");
+        PROJECTIONS.put("marketing-metrics", "io.tributary.query.marketing.MarketingMetricsProjection");
+        PROJECTIONS.put("marketing-sources", "io.tributary.query.marketing.MarketingSourceProjection");
     }
 
     private final MongoClient client;
