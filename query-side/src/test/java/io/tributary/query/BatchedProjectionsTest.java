@@ -11,6 +11,8 @@ import io.tributary.query.bench.Digest;
 import io.tributary.query.bench.Projections;
 import io.tributary.query.bench.ShopStream;
 import io.tributary.query.eventlog.EventLogProjection;
+import io.tributary.query.marketing.MarketingMetricsProjection;
+import io.tributary.query.marketing.MarketingSourceProjection;
 import io.tributary.query.profile.ProfileHistoryProjection;
 import io.tributary.query.profile.ProfileProjection;
 import io.tributary.query.quality.DataQualityProjection;
@@ -55,7 +57,8 @@ class BatchedProjectionsTest extends EmbeddedMongo {
                 Arguments.of(ProfileHistoryProjection.class, 6), Arguments.of(SessionProjection.class, 6),
                 Arguments.of(SourceProjection.class, 6), Arguments.of(DataQualityProjection.class, 12),
                 Arguments.of(TrafficProjection.class, 6), Arguments.of(ConversionProjection.class, 10),
-                Arguments.of(SpendProjection.class, 6));
+                Arguments.of(SpendProjection.class, 6), Arguments.of(MarketingMetricsProjection.class, 6),
+                Arguments.of(MarketingSourceProjection.class, 6));
     }
 
     @ParameterizedTest

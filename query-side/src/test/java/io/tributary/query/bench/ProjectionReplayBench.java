@@ -91,7 +91,7 @@ public final class ProjectionReplayBench {
             ProjectionReplayBench bench = new ProjectionReplayBench(client, batch);
             List<Comparison> comparisons = new ArrayList<>();
             for (var projection : PROJECTIONS.entrySet()) {
-                if (!options.containsKey("only") || options.get("only").contains(projection.getKey())) {
+                if (!options.containsKey("only") || List.of(options.get("only").split(",")).contains(projection.getKey())) {
                     comparisons.add(bench.compare(projection.getKey(), projection.getValue(), codes, stream, repeats));
                 }
             }
