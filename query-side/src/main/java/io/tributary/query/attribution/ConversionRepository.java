@@ -79,8 +79,11 @@ final class ConversionRepository {
         batch.collection(DAYS).load(convertedAt.stream().filter(Objects::nonNull).map(at -> dayOf(at).toString())
                 .distinct().toList());
         merges.load(batch, profileIds);
-        Set<String> resolved = new LinkedHashSet<>(profileIds);
-        profileIds.forEach(id -> resolved.add(merges.resolve(batch, id)));
+        Set<String> resolved = new LinkedHashSet<>();
+        profileIds.stream().filter(Objects::nonNull).forEach(id -> {
+            resolved.add(id);
+            resolved.add(merges.resolve(batch, id));
+        });
         batch.collection(PATHS).load(resolved);
         batch.collection(ADJUSTMENTS).load(orderRefs);
     }

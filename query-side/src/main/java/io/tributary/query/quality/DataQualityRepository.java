@@ -68,8 +68,11 @@ final class DataQualityRepository {
               Collection<String> profileIds) {
         batch.collection(SOURCES).load(sourceIds);
         merges.load(batch, profileIds);
-        Set<String> resolved = new LinkedHashSet<>(profileIds);
-        profileIds.forEach(id -> resolved.add(merges.resolve(batch, id)));
+        Set<String> resolved = new LinkedHashSet<>();
+        profileIds.stream().filter(Objects::nonNull).forEach(id -> {
+            resolved.add(id);
+            resolved.add(merges.resolve(batch, id));
+        });
         BatchedCollection profiles = batch.collection(PROFILES);
         profiles.load(resolved);
         Set<String> facts = new LinkedHashSet<>(recordIds);
