@@ -6,6 +6,10 @@ import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.TrafficSource;
+import io.tributary.query.support.DocumentBatch;
+import io.tributary.query.support.UnitOfWorkBatches;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,8 @@ import org.axonframework.eventhandling.ResetHandler;
 /**
  * Conversions with their touchpoints: each conversion's money and metadata, each profile's sessions (moved to the
  * survivor on merge), and cancellations and refunds by the order they refer to. Credit is computed when a report
- * reads, so a late session or a late merge changes the attribution of conversions already recorded.
+ * reads, so a late session or a late merge changes the attribution of conversions already recorded. Handlers work
+ * on one {@link UnitOfWorkBatches batch} per processor batch: a few reads and one bulk write per collection.
  */
 @ProcessingGroup("attribution-conversions")
 public class ConversionProjection {
@@ -26,34 +31,64 @@ public class ConversionProjection {
     private final ConversionRepository repository;
     private final AttributionSettings settings;
     private final TrafficClassifier classifier;
+    private final UnitOfWorkBatches batches;
 
     public ConversionProjection(MongoDatabase database, AttributionSettings settings, TrafficClassifier classifier) {
         this.repository = new ConversionRepository(database);
         this.settings = settings;
         this.classifier = classifier;
+        this.batches = new UnitOfWorkBatches(database, this::load);
     }
 
     @EventHandler
     public void on(EventRecorded event) {
         String name = event.event().eventName();
         if (settings.conversionEvents().contains(name)) {
-            repository.saveConversion(conversionOf(event));
+            StoredConversion conversion = conversionOf(event);
+            batches.run(batch -> repository.saveConversion(batch, conversion));
         } else if (settings.cancelEvents().contains(name)) {
             adjust(event.recordId(), event.event(), Adjustment.Kind.CANCEL);
         } else if (settings.refundEvents().contains(name)) {
             adjust(event.recordId(), event.event(), Adjustment.Kind.REFUND);
+        } else {
+            batches.run(batch -> { });
         }
     }
 
     @EventHandler
     public void on(SessionStarted event) {
-        repository.addSession(event.profileId(), new Touchpoint(event.sessionId(), event.startedAt(),
-                new Touch(event.channelGroup(), event.channel(), event.campaign(), event.adSet(), event.ad())));
+        Touchpoint session = new Touchpoint(event.sessionId(), event.startedAt(),
+                new Touch(event.channelGroup(), event.channel(), event.campaign(), event.adSet(), event.ad()));
+        batches.run(batch -> repository.addSession(batch, event.profileId(), session));
     }
 
     @EventHandler
     public void on(ProfilesMerged event) {
-        repository.merge(event.mergedProfileId(), event.survivorProfileId());
+        batches.run(batch -> repository.merge(batch, event.mergedProfileId(), event.survivorProfileId()));
+    }
+
+    /** What the batch's events will change: days of conversions, paths of profiles, adjustments of orders. */
+    private void load(DocumentBatch batch, List<Object> events) {
+        List<Instant> convertedAt = new ArrayList<>();
+        List<String> profileIds = new ArrayList<>();
+        List<String> orderRefs = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof EventRecorded e && e.event() != null && e.event().eventName() != null) {
+                String name = e.event().eventName();
+                if (settings.conversionEvents().contains(name)) {
+                    convertedAt.add(e.event().timestamp());
+                } else if ((settings.cancelEvents().contains(name) || settings.refundEvents().contains(name))
+                        && e.event().properties() != null) {
+                    orderRefs.add(orderRefOf(e.event()));
+                }
+            } else if (event instanceof SessionStarted s) {
+                profileIds.add(s.profileId());
+            } else if (event instanceof ProfilesMerged m) {
+                profileIds.add(m.mergedProfileId());
+                profileIds.add(m.survivorProfileId());
+            }
+        }
+        repository.load(batch, convertedAt, profileIds, orderRefs);
     }
 
     @ResetHandler
@@ -87,9 +122,13 @@ public class ConversionProjection {
 
     private void adjust(String recordId, TrackedEvent event, Adjustment.Kind kind) {
         Map<String, Object> properties = event.properties();
-        String orderRef = OrderProperties.text(properties.get(OrderProperties.ORDER_ID)).orElse(event.eventId());
         var amount = kind == Adjustment.Kind.REFUND
                 ? OrderProperties.money(properties.get(OrderProperties.TOTAL_PRICE)).orElse(null) : null;
-        repository.saveAdjustment(orderRef, new Adjustment(recordId, kind, amount));
+        Adjustment adjustment = new Adjustment(recordId, kind, amount);
+        batches.run(batch -> repository.saveAdjustment(batch, orderRefOf(event), adjustment));
+    }
+
+    private static String orderRefOf(TrackedEvent event) {
+        return OrderProperties.text(event.properties().get(OrderProperties.ORDER_ID)).orElse(event.eventId());
     }
 }

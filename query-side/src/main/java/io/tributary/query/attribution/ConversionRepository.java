@@ -3,9 +3,8 @@ package io.tributary.query.attribution;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MergeMap;
 import io.tributary.query.support.MongoValues;
 import java.math.BigDecimal;
@@ -14,18 +13,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Updates.addToSet;
+import static io.tributary.query.support.DocumentUpdates.addToSet;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
@@ -39,14 +40,20 @@ import static io.tributary.query.support.MongoValues.toInstant;
  * <li>{@code attribution_adjustments}: per referenced order id, its cancellations and refunds;</li>
  * <li>{@code attribution_merges}: the projection's own merge map, so conversions resolve to their survivor.</li>
  * </ul>
+ * Event handlers change them through the {@link DocumentBatch} of their processor batch, by {@code _id} only.
  */
 final class ConversionRepository {
 
     static final int SESSIONS_KEPT = 1000;
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final PushOptions NEWEST_SESSIONS = new PushOptions().sortDocument(new Document("at", 1))
-            .slice(-SESSIONS_KEPT);
-    private static final PushOptions IN_ARRIVAL_ORDER = new PushOptions();
+    private static final String CONVERSIONS = "attribution_conversions";
+    private static final String DAYS = "attribution_conversion_days";
+    private static final String PATHS = "attribution_paths";
+    private static final String ADJUSTMENTS = "attribution_adjustments";
+    private static final String SESSIONS = "sessions";
+    private static final String ENTRIES = "entries";
+    /** As {@code $push} with {@code $sort: {at: 1}} and {@code $slice: -SESSIONS_KEPT} (a stable sort, nulls first). */
+    private static final Comparator<Document> BY_START = Comparator.comparing(d -> d.getDate("at"),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final MongoCollection<Document> conversions;
     private final MongoCollection<Document> days;
@@ -55,40 +62,60 @@ final class ConversionRepository {
     private final MergeMap merges;
 
     ConversionRepository(MongoDatabase database) {
-        conversions = database.getCollection("attribution_conversions");
-        days = database.getCollection("attribution_conversion_days");
-        paths = database.getCollection("attribution_paths");
-        adjustments = database.getCollection("attribution_adjustments");
+        conversions = database.getCollection(CONVERSIONS);
+        days = database.getCollection(DAYS);
+        paths = database.getCollection(PATHS);
+        adjustments = database.getCollection(ADJUSTMENTS);
         merges = new MergeMap(database, "attribution_merges");
         conversions.createIndex(Indexes.ascending("eventId"));
     }
 
-    void saveConversion(StoredConversion c) {
-        conversions.replaceOne(eq("_id", c.recordId()), toDocument(c), new ReplaceOptions().upsert(true));
-        days.updateOne(eq("_id", dayOf(c.convertedAt()).toString()), addToSet("ids", c.recordId()), UPSERT);
+    /**
+     * Reads what the batch's events will change: the days of its conversions, the paths of its profiles (as they
+     * resolve before the batch, and the merged profiles themselves), and the adjustments of its order references.
+     */
+    void load(DocumentBatch batch, Collection<Instant> convertedAt, Collection<String> profileIds,
+              Collection<String> orderRefs) {
+        batch.collection(DAYS).load(convertedAt.stream().filter(Objects::nonNull).map(at -> dayOf(at).toString())
+                .distinct().toList());
+        merges.load(batch, profileIds);
+        Set<String> resolved = new LinkedHashSet<>();
+        profileIds.stream().filter(Objects::nonNull).forEach(id -> {
+            resolved.add(id);
+            resolved.add(merges.resolve(batch, id));
+        });
+        batch.collection(PATHS).load(resolved);
+        batch.collection(ADJUSTMENTS).load(orderRefs);
     }
 
-    void addSession(String profileId, Touchpoint session) {
-        ArrayUpserts.addOnce(paths, merges.resolve(profileId), "sessions", toDocument(session), NEWEST_SESSIONS);
+    void saveConversion(DocumentBatch batch, StoredConversion c) {
+        batch.collection(CONVERSIONS).replace(toDocument(c));
+        addToSet(batch.collection(DAYS).upsert(dayOf(c.convertedAt()).toString()), "ids", List.of(c.recordId()));
     }
 
-    void saveAdjustment(String orderRef, Adjustment adjustment) {
+    void addSession(DocumentBatch batch, String profileId, Touchpoint session) {
+        ArrayUpserts.addOnce(batch.collection(PATHS), merges.resolve(batch, profileId), SESSIONS, toDocument(session),
+                BY_START, SESSIONS_KEPT);
+    }
+
+    void saveAdjustment(DocumentBatch batch, String orderRef, Adjustment adjustment) {
         Document entry = new Document("id", adjustment.recordId()).append("kind", adjustment.kind().name())
                 .append("amount", MongoValues.toBson(adjustment.amount()));
-        ArrayUpserts.addOnce(adjustments, orderRef, "entries", entry, IN_ARRIVAL_ORDER);
+        ArrayUpserts.addOnce(batch.collection(ADJUSTMENTS), orderRef, ENTRIES, entry, null, Integer.MAX_VALUE);
     }
 
     /** Records the merge, then moves what the merged profile's path holds to the profile the survivor resolves to. */
-    void merge(String mergedProfileId, String survivorProfileId) {
-        merges.record(mergedProfileId, survivorProfileId);
-        String target = merges.resolve(survivorProfileId);
-        Document merged = paths.find(eq("_id", mergedProfileId)).first();
+    void merge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
+        merges.record(batch, mergedProfileId, survivorProfileId);
+        String target = merges.resolve(batch, survivorProfileId);
+        BatchedCollection paths = batch.collection(PATHS);
+        Document merged = paths.find(mergedProfileId);
         if (merged == null || target.equals(mergedProfileId)) {
             return;
         }
-        merged.getList("sessions", Document.class, List.of())
-                .forEach(session -> ArrayUpserts.addOnce(paths, target, "sessions", session, NEWEST_SESSIONS));
-        paths.deleteOne(eq("_id", mergedProfileId));
+        merged.getList(SESSIONS, Document.class, List.of())
+                .forEach(session -> ArrayUpserts.addOnce(paths, target, SESSIONS, session, BY_START, SESSIONS_KEPT));
+        paths.delete(mergedProfileId);
     }
 
     List<StoredConversion> convertedOn(Collection<LocalDate> dates) {

@@ -1,14 +1,13 @@
 package io.tributary.query.attribution;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.marketing.AdPlatform;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.MetricRow;
 import io.tributary.query.attribution.AdEntity.Level;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MongoValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,19 +15,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.or;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.tributary.query.support.DocumentUpdates.child;
 
 /**
  * The ad-platform metrics read model.
@@ -39,34 +29,60 @@ import static com.mongodb.client.model.Updates.setOnInsert;
  * <li>{@code attribution_ad_entities}: every campaign, ad set and ad seen, with its name on the latest day it was
  * reported.</li>
  * </ul>
+ * The handler changes them through the {@link DocumentBatch} of its processor batch, by {@code _id} only.
  */
 final class SpendRepository {
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final String DAYS = "attribution_spend_days";
+    private static final String ENTITIES = "attribution_ad_entities";
+    private static final String VERSION = "version";
+    private static final String NAME_DATE = "nameDate";
 
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> entities;
 
     SpendRepository(MongoDatabase database) {
-        days = database.getCollection("attribution_spend_days");
-        entities = database.getCollection("attribution_ad_entities");
+        days = database.getCollection(DAYS);
+        entities = database.getCollection(ENTITIES);
     }
 
-    void record(MetricDayRecorded day) {
-        String field = "sources." + MongoValues.escapeKey(day.marketingSourceId());
-        Bson newer = and(eq("_id", day.date().toString()),
-                or(exists(field + ".version", false), lt(field + ".version", day.version())));
-        Bson replace = set(field, new Document("version", day.version()).append("syncId", day.syncId())
-                .append("rows", day.rows().stream().map(SpendRepository::toDocument).toList()));
-        try {
-            days.updateOne(newer, replace, UPSERT);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
+    /** Reads the days and ad entities the batch's metric days will change. */
+    void load(DocumentBatch batch, Collection<MetricDayRecorded> recorded) {
+        List<MetricDayRecorded> readable = recorded.stream().filter(day -> day.date() != null && day.rows() != null)
+                .toList();
+        batch.collection(DAYS).load(readable.stream().map(day -> day.date().toString()).distinct().toList());
+        List<String> keys = new ArrayList<>();
+        readable.forEach(day -> day.rows().forEach(row -> {
+            if (row == null || row.platform() == null) {
+                return;
             }
-            days.updateOne(newer, replace); // the day exists with this version or a newer one, or was just created
+            if (row.campaignId() != null) {
+                keys.add(keyOf(row.platform(), Level.CAMPAIGN, row.campaignId()));
+            }
+            if (row.adSetId() != null) {
+                keys.add(keyOf(row.platform(), Level.AD_SET, row.adSetId()));
+            }
+            if (row.adId() != null) {
+                keys.add(keyOf(row.platform(), Level.AD, row.adId()));
+            }
+        }));
+        batch.collection(ENTITIES).load(keys);
+    }
+
+    /** Keeps the day's rows of this source when its version is newer than the one stored. */
+    void record(DocumentBatch batch, MetricDayRecorded day) {
+        String key = MongoValues.escapeKey(day.marketingSourceId());
+        BatchedCollection days = batch.collection(DAYS);
+        Document stored = days.find(day.date().toString());
+        Document sources = stored == null ? null : stored.get("sources", Document.class);
+        Document source = sources == null ? null : sources.get(key, Document.class);
+        if (source == null || !source.containsKey(VERSION)
+                || source.get(VERSION) instanceof Number version && version.longValue() < day.version()) {
+            child(days.upsert(day.date().toString()), "sources").put(key, new Document(VERSION, day.version())
+                    .append("syncId", day.syncId())
+                    .append("rows", day.rows().stream().map(SpendRepository::toDocument).toList()));
         }
-        day.rows().forEach(row -> learn(row, day.date()));
+        day.rows().forEach(row -> learn(batch.collection(ENTITIES), row, day.date()));
     }
 
     /** Every row of the highest versions of these days, dated by its day. */
@@ -93,28 +109,34 @@ final class SpendRepository {
         entities.deleteMany(empty());
     }
 
-    private void learn(MetricRow row, LocalDate date) {
+    private static void learn(BatchedCollection entities, MetricRow row, LocalDate date) {
         if (row.campaignId() != null) {
-            learn(row.platform(), Level.CAMPAIGN, row.campaignId(), row.campaignName(), null, null, date);
+            learn(entities, row.platform(), Level.CAMPAIGN, row.campaignId(), row.campaignName(), null, null, date);
         }
         if (row.adSetId() != null) {
-            learn(row.platform(), Level.AD_SET, row.adSetId(), row.adSetName(), row.campaignId(), null, date);
+            learn(entities, row.platform(), Level.AD_SET, row.adSetId(), row.adSetName(), row.campaignId(), null, date);
         }
         if (row.adId() != null) {
-            learn(row.platform(), Level.AD, row.adId(), row.adName(), row.campaignId(), row.adSetId(), date);
+            learn(entities, row.platform(), Level.AD, row.adId(), row.adName(), row.campaignId(), row.adSetId(), date);
         }
     }
 
-    private void learn(AdPlatform platform, Level level, String id, String name, String campaignId, String adSetId,
-                       LocalDate date) {
-        String key = platform.wireName() + "|" + level + "|" + id;
-        entities.updateOne(eq("_id", key), combine(setOnInsert("platform", platform.wireName()),
-                setOnInsert("level", level.name()), setOnInsert("id", id), set("campaignId", campaignId),
-                set("adSetId", adSetId)), UPSERT);
-        if (name != null && !name.isBlank()) {
-            entities.updateOne(and(eq("_id", key), or(exists("nameDate", false), lte("nameDate", date.toString()))),
-                    combine(set("name", name.trim()), set("nameDate", date.toString())));
+    /** The entity's parents as last reported; its name as reported on the latest day (a blank name changes nothing). */
+    private static void learn(BatchedCollection entities, AdPlatform platform, Level level, String id, String name,
+                              String campaignId, String adSetId, LocalDate date) {
+        Document entity = entities.upsert(keyOf(platform, level, id), inserted -> inserted
+                .append("platform", platform.wireName()).append("level", level.name()).append("id", id));
+        entity.put("campaignId", campaignId);
+        entity.put("adSetId", adSetId);
+        if (name != null && !name.isBlank() && (!entity.containsKey(NAME_DATE)
+                || entity.get(NAME_DATE) instanceof String named && named.compareTo(date.toString()) <= 0)) {
+            entity.put("name", name.trim());
+            entity.put(NAME_DATE, date.toString());
         }
+    }
+
+    private static String keyOf(AdPlatform platform, Level level, String id) {
+        return platform.wireName() + "|" + level + "|" + id;
     }
 
     private static Document toDocument(MetricRow r) {

@@ -2,23 +2,30 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.session.SessionStarted;
+import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 
-/** Sessions started per UTC day and traffic source: the sessions column of reports. */
+/**
+ * Sessions started per UTC day and traffic source: the sessions column of reports. The handler works on one
+ * {@link UnitOfWorkBatches batch} per processor batch: one read and one bulk write.
+ */
 @ProcessingGroup("attribution-traffic")
 public class TrafficProjection {
 
     private final TrafficRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public TrafficProjection(MongoDatabase database) {
         this.repository = new TrafficRepository(database);
+        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch, events.stream()
+                .filter(SessionStarted.class::isInstance).map(e -> ((SessionStarted) e).startedAt()).toList()));
     }
 
     @EventHandler
     public void on(SessionStarted event) {
-        repository.count(event);
+        batches.run(batch -> repository.count(batch, event));
     }
 
     @ResetHandler

@@ -2,60 +2,63 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.PushOptions;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.session.SessionStarted;
+import io.tributary.query.support.AtMostOnce;
+import io.tributary.query.support.DocumentBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.empty;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Projections.include;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.inc;
-import static com.mongodb.client.model.Updates.pushEach;
-import static com.mongodb.client.model.Updates.set;
+import static io.tributary.query.support.DocumentUpdates.child;
+import static io.tributary.query.support.DocumentUpdates.increment;
 
 /**
  * {@code attribution_traffic_days}: per UTC day ({@code _id} = yyyy-MM-dd) the sessions started, counted per
  * traffic source ({@code counts.<key>}, with the source's values under {@code sources.<key>}). Each session counts
  * once: the day remembers the last session ids it counted, more than one processor batch can redeliver, and the
- * count and the id are written in one atomic update. Reads and writes go by {@code _id} only, so that the embedded
- * store uses its index too; a session's events are handled in order, so the check cannot race with itself.
+ * count and the id are written together. The handler works on the {@link DocumentBatch} of its processor batch; reads
+ * and writes go by {@code _id} only, so that the embedded store uses its index too.
  */
 final class TrafficRepository {
 
-    private static final int SESSION_WINDOW = 1000;
-    private static final String COUNTED = "countedSessionIds";
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final String DAYS = "attribution_traffic_days";
+    /** More session ids than a day receives in one processor batch: redelivery is at most a batch. */
+    private static final AtMostOnce SESSIONS = new AtMostOnce("countedSessionIds", 1000);
 
     private final MongoCollection<Document> days;
 
     TrafficRepository(MongoDatabase database) {
-        days = database.getCollection("attribution_traffic_days");
+        days = database.getCollection(DAYS);
     }
 
-    void count(SessionStarted session) {
+    /** Reads the days the batch's sessions started on. */
+    void load(DocumentBatch batch, Collection<Instant> startedAt) {
+        batch.collection(DAYS).load(startedAt.stream().filter(Objects::nonNull).map(TrafficRepository::dayOf).distinct().toList());
+    }
+
+    void count(DocumentBatch batch, SessionStarted session) {
         Touch touch = new Touch(session.channelGroup(), session.channel(), session.campaign(), session.adSet(),
                 session.ad());
         String key = keyOf(touch);
-        String day = ConversionRepository.dayOf(session.startedAt()).toString();
-        Document counted = days.find(eq("_id", day)).projection(include(COUNTED)).first();
-        if (counted != null && counted.getList(COUNTED, String.class, List.of()).contains(session.sessionId())) {
-            return;
-        }
-        days.updateOne(eq("_id", day), combine(inc("counts." + key, 1),
-                set("sources." + key, TouchDocuments.toDocument(touch)),
-                pushEach(COUNTED, List.of(session.sessionId()), new PushOptions().slice(-SESSION_WINDOW))), UPSERT);
+        SESSIONS.apply(batch.collection(DAYS), dayOf(session.startedAt()), session.sessionId(), day -> {
+            increment(child(day, "counts"), key);
+            child(day, "sources").put(key, TouchDocuments.toDocument(touch));
+        });
+    }
+
+    private static String dayOf(Instant instant) {
+        return ConversionRepository.dayOf(instant).toString();
     }
 
     List<TrafficBucket> on(Collection<LocalDate> dates) {

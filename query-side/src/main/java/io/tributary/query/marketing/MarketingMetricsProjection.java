@@ -6,25 +6,32 @@ import io.tributary.api.marketing.FindMetricDayVersions;
 import io.tributary.api.marketing.MarketingMetricsView;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.MetricDayVersionView;
+import io.tributary.query.support.UnitOfWorkBatches;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 
-/** Marketing metrics: the latest version of every day of every source, and the history of each day. */
+/**
+ * Marketing metrics: the latest version of every day of every source, and the history of each day. The handler works
+ * on one {@link UnitOfWorkBatches batch} per processor batch: one read and one bulk write per collection.
+ */
 @ProcessingGroup("marketing-metrics")
 public class MarketingMetricsProjection {
 
     private final MarketingMetricsRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public MarketingMetricsProjection(MongoDatabase database) {
         this.repository = new MarketingMetricsRepository(database);
+        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch, events.stream()
+                .filter(MetricDayRecorded.class::isInstance).map(MetricDayRecorded.class::cast).toList()));
     }
 
     @EventHandler
     public void on(MetricDayRecorded event) {
-        repository.record(event);
+        batches.run(batch -> repository.record(batch, event));
     }
 
     @ResetHandler

@@ -4,24 +4,23 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static io.tributary.query.support.MongoValues.toBson;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.MetricDayVersionView;
 import io.tributary.api.marketing.MetricRow;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -29,48 +28,56 @@ import org.bson.conversions.Bson;
 
 /**
  * {@code marketing_metric_days}: the latest version of each (source, day) with its rows; and
- * {@code marketing_metric_versions}: every version's totals, for the history.
+ * {@code marketing_metric_versions}: every version's totals, for the history. The handler changes them through the
+ * {@link DocumentBatch} of its processor batch, by {@code _id} only.
  */
 final class MarketingMetricsRepository {
 
     private static final String SOURCE_ID = "sourceId";
     private static final String DATE = "date";
     private static final String VERSION = "version";
+    private static final String DAYS = "marketing_metric_days";
+    private static final String VERSIONS = "marketing_metric_versions";
 
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> versions;
 
     MarketingMetricsRepository(MongoDatabase database) {
-        this.days = database.getCollection("marketing_metric_days");
-        this.versions = database.getCollection("marketing_metric_versions");
+        this.days = database.getCollection(DAYS);
+        this.versions = database.getCollection(VERSIONS);
         days.createIndex(Indexes.ascending(DATE, SOURCE_ID));
         versions.createIndex(Indexes.ascending(SOURCE_ID, DATE));
     }
 
+    /** Reads the days the batch's metric days will replace. */
+    void load(DocumentBatch batch, Collection<MetricDayRecorded> recorded) {
+        batch.collection(DAYS).load(recorded.stream().map(MarketingMetricsRepository::dayIdOf).distinct().toList());
+    }
+
     /** Keeps the day if it is newer than what is stored; versions arriving late or twice change nothing. */
-    void record(MetricDayRecorded event) {
-        String dayId = event.marketingSourceId() + "|" + event.date();
+    void record(DocumentBatch batch, MetricDayRecorded event) {
+        String dayId = dayIdOf(event);
         Totals totals = new Totals();
         event.rows().forEach(totals::add);
-        versions.replaceOne(eq("_id", dayId + "|" + event.version()), new Document("_id", dayId + "|" + event.version())
+        batch.collection(VERSIONS).replace(new Document("_id", dayId + "|" + event.version())
                 .append(SOURCE_ID, event.marketingSourceId()).append(DATE, event.date().toString())
                 .append(VERSION, event.version()).append("syncId", event.syncId())
                 .append("recordedAt", toDate(event.recordedAt())).append("rowCount", event.rows().size())
                 .append("spend", toBson(totals.spend)).append("impressions", totals.impressions)
                 .append("clicks", totals.clicks).append("platformConversions", toBson(totals.conversions))
-                .append("platformConversionValue", toBson(totals.conversionValue)), new ReplaceOptions().upsert(true));
-        Document day = new Document("_id", dayId).append(SOURCE_ID, event.marketingSourceId())
-                .append(DATE, event.date().toString()).append(VERSION, event.version())
-                .append("syncId", event.syncId()).append("recordedAt", toDate(event.recordedAt()))
-                .append("rows", event.rows().stream().map(MetricRowDocuments::toDocument).toList());
-        try {
-            days.replaceOne(and(eq("_id", dayId), lt(VERSION, event.version())), day, new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // a version at least as new is stored already
+                .append("platformConversionValue", toBson(totals.conversionValue)));
+        BatchedCollection days = batch.collection(DAYS);
+        Document stored = days.find(dayId);
+        if (stored == null || stored.get(VERSION) instanceof Number version && version.longValue() < event.version()) {
+            days.replace(new Document("_id", dayId).append(SOURCE_ID, event.marketingSourceId())
+                    .append(DATE, event.date().toString()).append(VERSION, event.version())
+                    .append("syncId", event.syncId()).append("recordedAt", toDate(event.recordedAt()))
+                    .append("rows", event.rows().stream().map(MetricRowDocuments::toDocument).toList()));
         }
+    }
+
+    private static String dayIdOf(MetricDayRecorded event) {
+        return event.marketingSourceId() + "|" + event.date();
     }
 
     /** The rows of the latest version of every day in the range, of one source or all (null). */

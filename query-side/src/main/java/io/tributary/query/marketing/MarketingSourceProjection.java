@@ -1,9 +1,6 @@
 package io.tributary.query.marketing;
 
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.max;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.unset;
+import static io.tributary.query.support.DocumentUpdates.child;
 import static io.tributary.query.marketing.MarketingSourceRepository.LAST_ERROR;
 import static io.tributary.query.marketing.MarketingSourceRepository.LAST_SYNC;
 import static io.tributary.query.marketing.MarketingSourceRepository.STATUS;
@@ -15,6 +12,7 @@ import io.tributary.api.marketing.FindMarketingSource;
 import io.tributary.api.marketing.FindMarketingSources;
 import io.tributary.api.marketing.MarketingCredentialsReplaced;
 import io.tributary.api.marketing.MarketingSourceCreated;
+import io.tributary.api.marketing.MarketingSourceEvent;
 import io.tributary.api.marketing.MarketingSourceFailed;
 import io.tributary.api.marketing.MarketingSourceView;
 import io.tributary.api.marketing.MetricDayRecorded;
@@ -24,8 +22,10 @@ import io.tributary.api.marketing.SyncFailed;
 import io.tributary.api.marketing.SyncRetryScheduled;
 import io.tributary.api.marketing.SyncRowsRecorded;
 import io.tributary.api.marketing.SyncStarted;
+import io.tributary.query.support.UnitOfWorkBatches;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,83 +34,137 @@ import org.bson.Document;
 
 /**
  * Marketing sources as operators see them: status, last sync, last error, last import and how many rows they
- * hold. Credentials appear masked only, as the events carry them.
+ * hold. Credentials appear masked only, as the events carry them. Handlers work on one {@link UnitOfWorkBatches
+ * batch} per processor batch: one read and one bulk write.
  */
 @ProcessingGroup("marketing-sources")
 public class MarketingSourceProjection {
 
     private final MarketingSourceRepository repository;
+    private final UnitOfWorkBatches batches;
 
     public MarketingSourceProjection(MongoDatabase database) {
         this.repository = new MarketingSourceRepository(database);
+        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch, events.stream()
+                .map(event -> event instanceof MarketingSourceEvent e ? e.marketingSourceId()
+                        : event instanceof MetricDayRecorded d ? d.marketingSourceId() : null)
+                .filter(Objects::nonNull).toList()));
     }
 
     @EventHandler
     public void on(MarketingSourceCreated event) {
-        repository.create(event);
+        batches.run(batch -> repository.create(batch, event));
     }
 
     @EventHandler
     public void on(MarketingCredentialsReplaced event) {
-        repository.update(event.marketingSourceId(), combine(set("credentials", new Document(
-                Map.copyOf(event.maskedCredentials()))), set("importOnly", false)));
-        repository.recoverFromError(event.marketingSourceId());
+        batches.run(batch -> {
+            Document source = repository.update(batch, event.marketingSourceId());
+            if (source != null) {
+                source.put("credentials", new Document(Map.copyOf(event.maskedCredentials())));
+                source.put("importOnly", false);
+            }
+            repository.recoverFromError(batch, event.marketingSourceId());
+        });
     }
 
     @EventHandler
     public void on(SyncStarted event) {
-        repository.startSync(event.marketingSourceId(), event.syncId(), new Document("syncId", event.syncId())
-                .append("trigger", event.trigger().name()).append("from", event.from().toString())
-                .append("to", event.to().toString()).append("status", "running")
-                .append("startedAt", toDate(event.at())));
+        batches.run(batch -> repository.startSync(batch, event.marketingSourceId(), event.syncId(),
+                new Document("syncId", event.syncId()).append("trigger", event.trigger().name())
+                        .append("from", event.from().toString()).append("to", event.to().toString())
+                        .append("status", "running").append("startedAt", toDate(event.at()))));
     }
 
     @EventHandler
     public void on(SyncRowsRecorded event) {
-        repository.updateSync(event.marketingSourceId(), event.syncId(),
-                max(LAST_SYNC + ".recordedThrough", event.to().toString()));
+        batches.run(batch -> {
+            Document source = repository.updateSync(batch, event.marketingSourceId(), event.syncId());
+            if (source != null) {
+                Document lastSync = child(source, LAST_SYNC);
+                String through = event.to().toString();
+                Object current = lastSync.get("recordedThrough");
+                if (current == null || current instanceof Number || current instanceof String s && s.compareTo(through) < 0) {
+                    lastSync.put("recordedThrough", through); // $max: absent, null and numbers sort before strings
+                }
+            }
+        });
     }
 
     @EventHandler
     public void on(SyncRetryScheduled event) {
-        repository.updateSync(event.marketingSourceId(), event.syncId(), combine(
-                max(LAST_SYNC + ".retries", event.attempt()), set(LAST_SYNC + ".retryAt", toDate(event.retryAt())),
-                set(LAST_ERROR, error(event.reason(), false, event.syncId(), event.at()))));
+        batches.run(batch -> {
+            Document source = repository.updateSync(batch, event.marketingSourceId(), event.syncId());
+            if (source != null) {
+                Document lastSync = child(source, LAST_SYNC);
+                Object retries = lastSync.get("retries");
+                if (retries == null || retries instanceof Number n && n.longValue() < event.attempt()) {
+                    lastSync.put("retries", event.attempt()); // $max
+                }
+                lastSync.put("retryAt", toDate(event.retryAt()));
+                source.put(LAST_ERROR, error(event.reason(), false, event.syncId(), event.at()));
+            }
+        });
     }
 
     @EventHandler
     public void on(SyncCompleted event) {
-        repository.updateSync(event.marketingSourceId(), event.syncId(), combine(
-                set(LAST_SYNC + ".status", "completed"), set(LAST_SYNC + ".finishedAt", toDate(event.at())),
-                set(LAST_SYNC + ".pages", event.pages()), set(LAST_SYNC + ".rowCount", event.rowCount()),
-                set(LAST_SYNC + ".changedDays", event.changedDays()), unset(LAST_SYNC + ".retryAt"),
-                set(STATUS, "active")));
+        batches.run(batch -> {
+            Document source = repository.updateSync(batch, event.marketingSourceId(), event.syncId());
+            if (source != null) {
+                Document lastSync = child(source, LAST_SYNC);
+                lastSync.put("status", "completed");
+                lastSync.put("finishedAt", toDate(event.at()));
+                lastSync.put("pages", event.pages());
+                lastSync.put("rowCount", event.rowCount());
+                lastSync.put("changedDays", event.changedDays());
+                lastSync.remove("retryAt");
+                source.put(STATUS, "active");
+            }
+        });
     }
 
     @EventHandler
     public void on(SyncFailed event) {
-        repository.updateSync(event.marketingSourceId(), event.syncId(), combine(
-                set(LAST_SYNC + ".status", "failed"), set(LAST_SYNC + ".finishedAt", toDate(event.at())),
-                unset(LAST_SYNC + ".retryAt"), set(STATUS, event.fatal() ? "error" : "active"),
-                set(LAST_ERROR, error(event.message(), event.fatal(), event.syncId(), event.at()))));
+        batches.run(batch -> {
+            Document source = repository.updateSync(batch, event.marketingSourceId(), event.syncId());
+            if (source != null) {
+                Document lastSync = child(source, LAST_SYNC);
+                lastSync.put("status", "failed");
+                lastSync.put("finishedAt", toDate(event.at()));
+                lastSync.remove("retryAt");
+                source.put(STATUS, event.fatal() ? "error" : "active");
+                source.put(LAST_ERROR, error(event.message(), event.fatal(), event.syncId(), event.at()));
+            }
+        });
     }
 
     @EventHandler
     public void on(MarketingSourceFailed event) {
-        repository.update(event.marketingSourceId(), combine(set(STATUS, "error"),
-                set(LAST_ERROR, error(event.message(), true, event.syncId(), event.at()))));
+        batches.run(batch -> {
+            Document source = repository.update(batch, event.marketingSourceId());
+            if (source != null) {
+                source.put(STATUS, "error");
+                source.put(LAST_ERROR, error(event.message(), true, event.syncId(), event.at()));
+            }
+        });
     }
 
     @EventHandler
     public void on(MetricDayRecorded event) {
-        repository.countDay(event);
+        batches.run(batch -> repository.countDay(batch, event));
     }
 
     @EventHandler
     public void on(MetricsImported event) {
-        repository.update(event.marketingSourceId(), set("lastImport", new Document("importId", event.importId())
-                .append("rowCount", event.rowCount()).append("changedDays", event.changedDays().size())
-                .append("rejectedLines", event.rejectedLines().size()).append("at", toDate(event.at()))));
+        batches.run(batch -> {
+            Document source = repository.update(batch, event.marketingSourceId());
+            if (source != null) {
+                source.put("lastImport", new Document("importId", event.importId())
+                        .append("rowCount", event.rowCount()).append("changedDays", event.changedDays().size())
+                        .append("rejectedLines", event.rejectedLines().size()).append("at", toDate(event.at())));
+            }
+        });
     }
 
     @ResetHandler

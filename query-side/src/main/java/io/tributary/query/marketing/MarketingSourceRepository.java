@@ -1,19 +1,14 @@
 package io.tributary.query.marketing;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.tributary.query.support.DocumentUpdates.child;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
 import io.tributary.api.marketing.AdPlatform;
 import io.tributary.api.marketing.ImportView;
 import io.tributary.api.marketing.MarketingErrorView;
@@ -22,65 +17,87 @@ import io.tributary.api.marketing.MarketingSourceView;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.SyncTrigger;
 import io.tributary.api.marketing.SyncView;
+import io.tributary.query.support.DocumentBatch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 /**
  * The {@code marketing_sources} collection ({@code _id} = marketingSourceId). Each day's latest version and row
- * count live under {@code days}, so that {@code rowsSynced} stays exact when versions are delivered twice.
+ * count live under {@code days}, so that {@code rowsSynced} stays exact when versions are delivered twice. Handlers
+ * change it through the {@link DocumentBatch} of their processor batch, by {@code _id} only.
  */
 final class MarketingSourceRepository {
 
     static final String STATUS = "status";
     static final String LAST_SYNC = "lastSync";
     static final String LAST_ERROR = "lastError";
-    private static final String SYNC_ID = LAST_SYNC + ".syncId";
+    private static final String SOURCES = "marketing_sources";
 
     private final MongoCollection<Document> sources;
 
     MarketingSourceRepository(MongoDatabase database) {
-        this.sources = database.getCollection("marketing_sources");
+        this.sources = database.getCollection(SOURCES);
         sources.createIndex(Indexes.ascending("createdAt"));
     }
 
-    void create(MarketingSourceCreated e) {
-        sources.updateOne(eq("_id", e.marketingSourceId()), combine(
-                set("platform", e.platform() == null ? null : e.platform().name()), set("name", e.name()),
-                set("accountId", e.accountId()), set("currency", e.currency()), set("apiBaseUrl", e.apiBaseUrl()),
-                set("options", stringMap(e.options())), set("credentials", stringMap(e.maskedCredentials())),
-                set("importOnly", e.importOnly()), set("createdAt", toDate(e.at())),
-                setOnInsert(STATUS, "active"), setOnInsert("days", new Document()), setOnInsert("rowsSynced", 0L),
-                setOnInsert("daysSynced", 0L)), new UpdateOptions().upsert(true));
+    /** Reads the sources the batch's events will change. */
+    void load(DocumentBatch batch, Collection<String> sourceIds) {
+        batch.collection(SOURCES).load(sourceIds);
     }
 
-    void update(String sourceId, Bson update) {
-        sources.updateOne(eq("_id", sourceId), update);
+    void create(DocumentBatch batch, MarketingSourceCreated e) {
+        Document source = batch.collection(SOURCES).upsert(e.marketingSourceId(), inserted -> inserted
+                .append(STATUS, "active").append("days", new Document()).append("rowsSynced", 0L)
+                .append("daysSynced", 0L));
+        source.put("platform", e.platform() == null ? null : e.platform().name());
+        source.put("name", e.name());
+        source.put("accountId", e.accountId());
+        source.put("currency", e.currency());
+        source.put("apiBaseUrl", e.apiBaseUrl());
+        source.put("options", stringMap(e.options()));
+        source.put("credentials", stringMap(e.maskedCredentials()));
+        source.put("importOnly", e.importOnly());
+        source.put("createdAt", toDate(e.at()));
     }
 
-    /** Updates the source only while its last sync is {@code syncId}. */
-    void updateSync(String sourceId, String syncId, Bson update) {
-        sources.updateOne(and(eq("_id", sourceId), eq(SYNC_ID, syncId)), update);
+    /** The source to change, or null when there is none (an update without upsert). */
+    Document update(DocumentBatch batch, String sourceId) {
+        return batch.collection(SOURCES).update(sourceId);
+    }
+
+    /** The source to change while its last sync is {@code syncId}, else null. */
+    Document updateSync(DocumentBatch batch, String sourceId, String syncId) {
+        Document source = batch.collection(SOURCES).find(sourceId);
+        return source == null || !Objects.equals(syncId, lastSyncId(source)) ? null : update(batch, sourceId);
     }
 
     /** Starts showing a sync, unless it is already shown. */
-    void startSync(String sourceId, String syncId, Document lastSync) {
-        sources.updateOne(and(eq("_id", sourceId), ne(SYNC_ID, syncId)),
-                combine(set(LAST_SYNC, lastSync), set(STATUS, "syncing")));
+    void startSync(DocumentBatch batch, String sourceId, String syncId, Document lastSync) {
+        Document source = batch.collection(SOURCES).find(sourceId);
+        if (source != null && !Objects.equals(syncId, lastSyncId(source))) {
+            Document changed = update(batch, sourceId);
+            changed.put(LAST_SYNC, lastSync);
+            changed.put(STATUS, "syncing");
+        }
     }
 
-    void recoverFromError(String sourceId) {
-        sources.updateOne(and(eq("_id", sourceId), eq(STATUS, "error")), set(STATUS, "active"));
+    void recoverFromError(DocumentBatch batch, String sourceId) {
+        Document source = batch.collection(SOURCES).find(sourceId);
+        if (source != null && "error".equals(source.get(STATUS))) {
+            update(batch, sourceId).put(STATUS, "active");
+        }
     }
 
     /** Counts the rows of a day's latest version; older or repeated versions change nothing. */
-    void countDay(MetricDayRecorded e) {
-        Document source = sources.find(eq("_id", e.marketingSourceId())).first();
+    void countDay(DocumentBatch batch, MetricDayRecorded e) {
+        Document source = batch.collection(SOURCES).find(e.marketingSourceId());
         if (source == null) {
             return;
         }
@@ -92,9 +109,15 @@ final class MarketingSourceRepository {
         long rowsBefore = day == null ? 0 : day.getInteger("n", 0);
         long rowsSynced = MetricRowDocuments.count(source, "rowsSynced") - rowsBefore + e.rows().size();
         long daysSynced = MetricRowDocuments.count(source, "daysSynced") + (day == null ? 1 : 0);
-        update(e.marketingSourceId(), combine(
-                set("days." + e.date(), new Document("v", e.version()).append("n", e.rows().size())),
-                set("rowsSynced", rowsSynced), set("daysSynced", daysSynced)));
+        Document changed = update(batch, e.marketingSourceId());
+        child(changed, "days").put(e.date().toString(), new Document("v", e.version()).append("n", e.rows().size()));
+        changed.put("rowsSynced", rowsSynced);
+        changed.put("daysSynced", daysSynced);
+    }
+
+    private static Object lastSyncId(Document source) {
+        Document lastSync = source.get(LAST_SYNC, Document.class);
+        return lastSync == null ? null : lastSync.get("syncId");
     }
 
     MarketingSourceView find(String sourceId) {

@@ -9,6 +9,9 @@ import io.tributary.api.quality.DataQualityView;
 import io.tributary.api.quality.FindDataQuality;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceRenamed;
+import io.tributary.query.support.DocumentBatch;
+import io.tributary.query.support.UnitOfWorkBatches;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
@@ -19,7 +22,8 @@ import org.axonframework.queryhandling.QueryHandler;
 /**
  * The Data Quality read model: a fact per received record (its status, stitching, and the problems the
  * {@link EventChecks} found when it was handled), folded into the report per period at query time. A change of the
- * spec applies to history after a rebuild.
+ * spec applies to history after a rebuild. Handlers work on one {@link UnitOfWorkBatches batch} per processor batch:
+ * a few reads and one bulk write per collection.
  */
 @ProcessingGroup("data-quality")
 public class DataQualityProjection {
@@ -27,21 +31,23 @@ public class DataQualityProjection {
     private final DataQualityRepository repository;
     private final QualitySettings settings;
     private final EventChecks checks;
+    private final UnitOfWorkBatches batches;
 
     public DataQualityProjection(MongoDatabase database, QualitySettings settings) {
         this.repository = new DataQualityRepository(database);
         this.settings = settings;
         this.checks = new EventChecks(settings.spec(), settings.lateAfter());
+        this.batches = new UnitOfWorkBatches(database, this::load);
     }
 
     @EventHandler
     public void on(SourceCreated event) {
-        repository.sourceCreated(event.sourceId(), event.name(), event.type().wireName());
+        batches.run(batch -> repository.sourceCreated(batch, event.sourceId(), event.name(), event.type().wireName()));
     }
 
     @EventHandler
     public void on(SourceRenamed event) {
-        repository.sourceRenamed(event.sourceId(), event.name());
+        batches.run(batch -> repository.sourceRenamed(batch, event.sourceId(), event.name()));
     }
 
     @EventHandler
@@ -51,43 +57,80 @@ public class DataQualityProjection {
                 event.sourceId(), event.sourceType().wireName(), QualityFact.ACCEPTED, event.event().timestamp(),
                 event.receivedAt(), server ? event.stitched() : null, false, null, null,
                 checks.check(event.event(), event.receivedAt()), JsonTypes.of(event.event().properties()));
-        boolean isNew = repository.save(fact);
-        repository.sourceSeen(event.sourceId(), event.receivedAt());
-        String profileId = repository.currentProfileOf(event.profileId());
-        if (server && !event.stitched() && isNew) {
-            repository.addUnstitched(profileId, event.recordId(), event.event().timestamp());
-        }
-        if (event.startsSession()) {
-            repository.addSession(profileId, event.event().timestamp());
-            repository.stitchLate(profileId, settings.stitchingWindow());
-        }
+        batches.run(batch -> {
+            boolean isNew = repository.save(batch, fact);
+            repository.sourceSeen(batch, event.sourceId(), event.receivedAt());
+            String profileId = repository.currentProfileOf(batch, event.profileId());
+            if (server && !event.stitched() && isNew) {
+                repository.addUnstitched(batch, profileId, event.recordId(), event.event().timestamp());
+            }
+            if (event.startsSession()) {
+                repository.addSession(batch, profileId, event.event().timestamp());
+                repository.stitchLate(batch, profileId, settings.stitchingWindow());
+            }
+        });
     }
 
     @EventHandler
     public void on(DuplicateDiscarded event) {
         String kind = event.kind() == null ? null : event.kind().name().toLowerCase(Locale.ROOT);
-        repository.save(new QualityFact(event.recordId(), event.event().eventId(), event.event().eventName(),
+        QualityFact fact = new QualityFact(event.recordId(), event.event().eventId(), event.event().eventName(),
                 event.sourceId(), event.sourceType().wireName(), QualityFact.DUPLICATE, event.event().timestamp(),
-                event.receivedAt(), null, false, kind, event.keptRecordId(), List.of(), null));
-        repository.sourceSeen(event.sourceId(), event.receivedAt());
+                event.receivedAt(), null, false, kind, event.keptRecordId(), List.of(), null);
+        batches.run(batch -> {
+            repository.save(batch, fact);
+            repository.sourceSeen(batch, event.sourceId(), event.receivedAt());
+        });
     }
 
     @EventHandler
     public void on(PayloadRejected event) {
-        repository.save(new QualityFact(event.recordId(), event.eventId(), event.eventName(), event.sourceId(),
-                repository.sourceType(event.sourceId()), QualityFact.REJECTED, event.receivedAt(), event.receivedAt(),
-                null, false, null, null, List.of(), null));
-        repository.sourceSeen(event.sourceId(), event.receivedAt());
+        batches.run(batch -> {
+            repository.save(batch, new QualityFact(event.recordId(), event.eventId(), event.eventName(),
+                    event.sourceId(), repository.sourceType(batch, event.sourceId()), QualityFact.REJECTED,
+                    event.receivedAt(), event.receivedAt(), null, false, null, null, List.of(), null));
+            repository.sourceSeen(batch, event.sourceId(), event.receivedAt());
+        });
     }
 
     @EventHandler
     public void on(ProfilesMerged event) {
-        repository.recordMerge(event.mergedProfileId(), event.survivorProfileId());
-        if (event.isSurvivorSide()) {
-            String survivor = repository.currentProfileOf(event.survivorProfileId());
-            repository.absorb(survivor, event.mergedProfileId());
-            repository.stitchLate(survivor, settings.stitchingWindow());
+        batches.run(batch -> {
+            repository.recordMerge(batch, event.mergedProfileId(), event.survivorProfileId());
+            if (event.isSurvivorSide()) {
+                String survivor = repository.currentProfileOf(batch, event.survivorProfileId());
+                repository.absorb(batch, survivor, event.mergedProfileId());
+                repository.stitchLate(batch, survivor, settings.stitchingWindow());
+            }
+        });
+    }
+
+    /** The facts, sources and profiles the batch's events will change. */
+    private void load(DocumentBatch batch, List<Object> events) {
+        List<String> records = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> profiles = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof EventRecorded e) {
+                records.add(e.recordId());
+                sources.add(e.sourceId());
+                profiles.add(e.profileId());
+            } else if (event instanceof DuplicateDiscarded d) {
+                records.add(d.recordId());
+                sources.add(d.sourceId());
+            } else if (event instanceof PayloadRejected r) {
+                records.add(r.recordId());
+                sources.add(r.sourceId());
+            } else if (event instanceof SourceCreated c) {
+                sources.add(c.sourceId());
+            } else if (event instanceof SourceRenamed r) {
+                sources.add(r.sourceId());
+            } else if (event instanceof ProfilesMerged m) {
+                profiles.add(m.mergedProfileId());
+                profiles.add(m.survivorProfileId());
+            }
         }
+        repository.load(batch, records, sources, profiles);
     }
 
     @ResetHandler

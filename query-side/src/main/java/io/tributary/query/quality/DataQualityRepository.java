@@ -4,32 +4,30 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
+import io.tributary.query.support.BatchedCollection;
+import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MergeMap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Updates.addEachToSet;
-import static com.mongodb.client.model.Updates.addToSet;
-import static com.mongodb.client.model.Updates.combine;
-import static com.mongodb.client.model.Updates.max;
-import static com.mongodb.client.model.Updates.pullByFilter;
-import static com.mongodb.client.model.Updates.set;
-import static com.mongodb.client.model.Updates.setOnInsert;
+import static io.tributary.query.support.DocumentUpdates.addToSet;
+import static io.tributary.query.support.DocumentUpdates.max;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
@@ -37,10 +35,16 @@ import static io.tributary.query.support.MongoValues.toInstant;
  * {@code quality_facts}: one document per received record; {@code quality_sources}: name, type and last record of
  * each source; {@code quality_profiles}: per profile, the start times of its browser sessions and its still
  * unstitched server events (for delayed stitching); {@code quality_merges}: the projection's own merge map.
+ * Event handlers change them through the {@link DocumentBatch} of their processor batch, by {@code _id} only.
  */
 final class DataQualityRepository {
 
     private static final String DELAYED = "delayedStitched";
+    private static final String FACTS = "quality_facts";
+    private static final String SOURCES = "quality_sources";
+    private static final String PROFILES = "quality_profiles";
+    private static final String SESSIONS = "sessions";
+    private static final String UNSTITCHED = "unstitched";
 
     private final MongoCollection<Document> facts;
     private final MongoCollection<Document> sources;
@@ -48,90 +52,124 @@ final class DataQualityRepository {
     private final MergeMap merges;
 
     DataQualityRepository(MongoDatabase database) {
-        this.facts = database.getCollection("quality_facts");
-        this.sources = database.getCollection("quality_sources");
-        this.profiles = database.getCollection("quality_profiles");
+        this.facts = database.getCollection(FACTS);
+        this.sources = database.getCollection(SOURCES);
+        this.profiles = database.getCollection(PROFILES);
         this.merges = new MergeMap(database, "quality_merges");
         facts.createIndex(Indexes.ascending("at"));
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId"), Indexes.descending("receivedAt")));
     }
 
+    /**
+     * Reads what the batch's events will change: their sources, merge chains and profiles, then their facts together
+     * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch).
+     */
+    void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
+              Collection<String> profileIds) {
+        batch.collection(SOURCES).load(sourceIds);
+        merges.load(batch, profileIds);
+        Set<String> resolved = new LinkedHashSet<>();
+        profileIds.stream().filter(Objects::nonNull).forEach(id -> {
+            resolved.add(id);
+            resolved.add(merges.resolve(batch, id));
+        });
+        BatchedCollection profiles = batch.collection(PROFILES);
+        profiles.load(resolved);
+        Set<String> facts = new LinkedHashSet<>(recordIds);
+        resolved.stream().map(profiles::find).filter(Objects::nonNull).forEach(profile -> profile
+                .getList(UNSTITCHED, Document.class, List.of()).forEach(event -> facts.add(event.getString("r"))));
+        batch.collection(FACTS).load(facts);
+    }
+
     /** Idempotent; keeps a delayed-stitch mark made since. @return true when the record is new */
-    boolean save(QualityFact fact) {
-        Document fields = toDocument(fact);
-        fields.remove("_id");
-        fields.remove(DELAYED);
-        List<Bson> updates = new ArrayList<>();
-        fields.forEach((name, value) -> updates.add(set(name, value)));
-        updates.add(setOnInsert(DELAYED, false));
-        return facts.updateOne(eq("_id", fact.recordId()), combine(updates), new UpdateOptions().upsert(true))
-                .getUpsertedId() != null;
+    boolean save(DocumentBatch batch, QualityFact fact) {
+        BatchedCollection facts = batch.collection(FACTS);
+        boolean isNew = facts.find(fact.recordId()) == null;
+        Document document = facts.upsert(fact.recordId(), inserted -> inserted.put(DELAYED, false));
+        toDocument(fact).forEach((name, value) -> {
+            if (!name.equals("_id") && !name.equals(DELAYED)) {
+                document.put(name, value);
+            }
+        });
+        return isNew;
     }
 
-    void sourceCreated(String sourceId, String name, String type) {
-        sources.updateOne(eq("_id", sourceId), combine(set("name", name), set("type", type)), new UpdateOptions().upsert(true));
+    void sourceCreated(DocumentBatch batch, String sourceId, String name, String type) {
+        Document source = batch.collection(SOURCES).upsert(sourceId);
+        source.put("name", name);
+        source.put("type", type);
     }
 
-    void sourceRenamed(String sourceId, String name) {
-        sources.updateOne(eq("_id", sourceId), set("name", name), new UpdateOptions().upsert(true));
+    void sourceRenamed(DocumentBatch batch, String sourceId, String name) {
+        batch.collection(SOURCES).upsert(sourceId).put("name", name);
     }
 
-    void sourceSeen(String sourceId, Instant receivedAt) {
-        sources.updateOne(eq("_id", sourceId), max("lastSeen", toDate(receivedAt)), new UpdateOptions().upsert(true));
+    void sourceSeen(DocumentBatch batch, String sourceId, Instant receivedAt) {
+        max(batch.collection(SOURCES).upsert(sourceId), "lastSeen", toDate(receivedAt));
     }
 
-    String sourceType(String sourceId) {
-        Document source = sources.find(eq("_id", sourceId)).first();
+    String sourceType(DocumentBatch batch, String sourceId) {
+        Document source = batch.collection(SOURCES).find(sourceId);
         return source == null ? null : source.getString("type");
     }
 
-    String currentProfileOf(String profileId) {
-        return merges.resolve(profileId);
+    String currentProfileOf(DocumentBatch batch, String profileId) {
+        return merges.resolve(batch, profileId);
     }
 
-    void recordMerge(String mergedProfileId, String survivorProfileId) {
-        merges.record(mergedProfileId, survivorProfileId);
+    void recordMerge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
+        merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
-    void addSession(String profileId, Instant startedAt) {
-        profiles.updateOne(eq("_id", profileId), addToSet("sessions", toDate(startedAt)), new UpdateOptions().upsert(true));
+    void addSession(DocumentBatch batch, String profileId, Instant startedAt) {
+        addToSet(batch.collection(PROFILES).upsert(profileId), SESSIONS, List.of(toDate(startedAt)));
     }
 
-    void addUnstitched(String profileId, String recordId, Instant at) {
-        profiles.updateOne(eq("_id", profileId), addToSet("unstitched", new Document("r", recordId).append("at", toDate(at))),
-                new UpdateOptions().upsert(true));
+    void addUnstitched(DocumentBatch batch, String profileId, String recordId, Instant at) {
+        addToSet(batch.collection(PROFILES).upsert(profileId), UNSTITCHED,
+                List.of(new Document("r", recordId).append("at", toDate(at))));
     }
 
     /** Moves the sessions and unstitched events of a merged-away profile to its survivor. */
-    void absorb(String survivorProfileId, String mergedProfileId) {
-        Document merged = profiles.find(eq("_id", mergedProfileId)).first();
+    void absorb(DocumentBatch batch, String survivorProfileId, String mergedProfileId) {
+        BatchedCollection profiles = batch.collection(PROFILES);
+        Document merged = profiles.find(mergedProfileId);
         if (merged == null || survivorProfileId.equals(mergedProfileId)) {
             return;
         }
-        profiles.updateOne(eq("_id", survivorProfileId), combine(
-                addEachToSet("sessions", merged.getList("sessions", Date.class, List.of())),
-                addEachToSet("unstitched", merged.getList("unstitched", Document.class, List.of()))),
-                new UpdateOptions().upsert(true));
-        profiles.deleteOne(eq("_id", mergedProfileId));
+        Document survivor = profiles.upsert(survivorProfileId);
+        addToSet(survivor, SESSIONS, merged.getList(SESSIONS, Date.class, List.of()));
+        addToSet(survivor, UNSTITCHED, merged.getList(UNSTITCHED, Document.class, List.of()));
+        profiles.delete(mergedProfileId);
     }
 
     /** Marks the unstitched server events of the profile that a session now stitches (started at or before, within the window). */
-    void stitchLate(String profileId, Duration window) {
-        Document profile = profiles.find(eq("_id", profileId)).first();
+    void stitchLate(DocumentBatch batch, String profileId, Duration window) {
+        BatchedCollection profiles = batch.collection(PROFILES);
+        Document profile = profiles.find(profileId);
         if (profile == null) {
             return;
         }
-        List<Instant> sessions = profile.getList("sessions", Date.class, List.of()).stream().map(Date::toInstant).toList();
-        List<String> stitched = new ArrayList<>();
-        for (Document event : profile.getList("unstitched", Document.class, List.of())) {
+        List<Instant> sessions = profile.getList(SESSIONS, Date.class, List.of()).stream().map(Date::toInstant).toList();
+        Set<String> stitched = new LinkedHashSet<>();
+        for (Document event : profile.getList(UNSTITCHED, Document.class, List.of())) {
             Instant at = event.getDate("at").toInstant();
             if (sessions.stream().anyMatch(start -> !start.isAfter(at) && !start.isBefore(at.minus(window)))) {
                 stitched.add(event.getString("r"));
             }
         }
         if (!stitched.isEmpty()) {
-            facts.updateMany(in("_id", stitched), set(DELAYED, true));
-            profiles.updateOne(eq("_id", profileId), pullByFilter(new Document("unstitched", new Document("r", new Document("$in", stitched)))));
+            BatchedCollection facts = batch.collection(FACTS);
+            facts.load(stitched);
+            stitched.forEach(recordId -> {
+                Document fact = facts.update(recordId);
+                if (fact != null) {
+                    fact.put(DELAYED, true);
+                }
+            });
+            Document changed = profiles.update(profileId);
+            changed.put(UNSTITCHED, new ArrayList<>(changed.getList(UNSTITCHED, Document.class).stream()
+                    .filter(event -> !stitched.contains(event.getString("r"))).toList()));
         }
     }
 

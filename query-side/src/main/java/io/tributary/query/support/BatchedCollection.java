@@ -2,6 +2,7 @@ package io.tributary.query.support;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -112,16 +113,27 @@ public final class BatchedCollection {
         changed.add(id);
     }
 
+    /** Deletes the document (if any) when the batch is written; later reads of this batch find none. */
+    public void delete(Object id) {
+        known.put(id, null);
+        changed.add(id);
+    }
+
     /**
      * Writes every changed document, in the order first changed, in one ordered bulk of replacements (upserts) by
-     * {@code _id}. (Inserting the documents known to be new instead measured no faster on the embedded store.)
+     * {@code _id}, or deletions by {@code _id} of those deleted. (Inserting the documents known to be new instead
+     * measured no faster on the embedded store.)
      */
     void write() {
         if (changed.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
-        changed.forEach(id -> writes.add(new ReplaceOneModel<>(eq("_id", id), known.get(id), UPSERT)));
+        changed.forEach(id -> {
+            Document document = known.get(id);
+            writes.add(document == null ? new DeleteOneModel<>(eq("_id", id))
+                    : new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+        });
         collection.bulkWrite(writes, ORDERED);
         changed.clear();
     }

@@ -54,6 +54,12 @@ public final class ProjectionReplayBench {
         PROJECTIONS.put("profile-history", "io.tributary.query.profile.ProfileHistoryProjection");
         PROJECTIONS.put("sessions", "io.tributary.query.session.SessionProjection");
         PROJECTIONS.put("sources", "io.tributary.query.source.SourceProjection");
+        PROJECTIONS.put("data-quality", "io.tributary.query.quality.DataQualityProjection");
+        PROJECTIONS.put("attribution-traffic", "io.tributary.query.attribution.TrafficProjection");
+        PROJECTIONS.put("attribution-conversions", "io.tributary.query.attribution.ConversionProjection");
+        PROJECTIONS.put("attribution-spend", "io.tributary.query.attribution.SpendProjection");
+        PROJECTIONS.put("marketing-metrics", "io.tributary.query.marketing.MarketingMetricsProjection");
+        PROJECTIONS.put("marketing-sources", "io.tributary.query.marketing.MarketingSourceProjection");
     }
 
     private final MongoClient client;
@@ -85,7 +91,7 @@ public final class ProjectionReplayBench {
             ProjectionReplayBench bench = new ProjectionReplayBench(client, batch);
             List<Comparison> comparisons = new ArrayList<>();
             for (var projection : PROJECTIONS.entrySet()) {
-                if (!options.containsKey("only") || options.get("only").contains(projection.getKey())) {
+                if (!options.containsKey("only") || List.of(options.get("only").split(",")).contains(projection.getKey())) {
                     comparisons.add(bench.compare(projection.getKey(), projection.getValue(), codes, stream, repeats));
                 }
             }
@@ -152,7 +158,7 @@ public final class ProjectionReplayBench {
     }
 
     private static Object create(Code code, String className, MongoDatabase database) throws ReflectiveOperationException {
-        return Class.forName(className, true, code.loader()).getConstructor(MongoDatabase.class).newInstance(database);
+        return Projections.create(Class.forName(className, true, code.loader()), database);
     }
 
     private MongoDatabase freshDatabase() {

@@ -6,6 +6,19 @@ import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.PayloadRejected;
 import io.tributary.api.ingestion.TrackedEvent;
+import io.tributary.api.marketing.AdPlatform;
+import io.tributary.api.marketing.MarketingCredentialsReplaced;
+import io.tributary.api.marketing.MarketingSourceCreated;
+import io.tributary.api.marketing.MarketingSourceFailed;
+import io.tributary.api.marketing.MetricDayRecorded;
+import io.tributary.api.marketing.MetricRow;
+import io.tributary.api.marketing.MetricsImported;
+import io.tributary.api.marketing.SyncCompleted;
+import io.tributary.api.marketing.SyncFailed;
+import io.tributary.api.marketing.SyncRetryScheduled;
+import io.tributary.api.marketing.SyncRowsRecorded;
+import io.tributary.api.marketing.SyncStarted;
+import io.tributary.api.marketing.SyncTrigger;
 import io.tributary.api.profile.AliasBlocked;
 import io.tributary.api.profile.AliasLinked;
 import io.tributary.api.profile.Evidence;
@@ -25,6 +38,8 @@ import io.tributary.api.source.SourceType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +52,8 @@ import java.util.Random;
  * visitors on one to three devices (one profile per device until an identify merges them), sessions from several
  * channels, page loads and product events, orders with a server copy (cross-source duplicates), retries
  * (same-source duplicates), rejected payloads, identifies with properties, merges with moved sessions, and the
- * occasional blocked alias or blocked merge. Events come out in the order the event store would hold them.
+ * occasional blocked alias or blocked merge; server events about orders (fulfilled, cancelled, refunded); ad-platform
+ * syncs with versioned metric days. Events come out in the order the event store would hold them.
  */
 public final class ShopStream {
 
@@ -56,6 +72,8 @@ public final class ShopStream {
     private final List<Device> active = new ArrayList<>();
     private final Map<String, Device> byEmail = new HashMap<>();
     private final Map<String, Integer> devices = new HashMap<>();
+    private final List<Order> orders = new ArrayList<>();
+    private final Map<String, Integer> versions = new HashMap<>();
     private Instant now = START;
     private long records;
     private long ids;
@@ -78,6 +96,63 @@ public final class ShopStream {
         events.add(new SourceCreated("web", "Storefront", SourceType.BROWSER, "tok-web", List.of("https://shop.example"), now));
         events.add(new SourceCreated("server", "Backend", SourceType.SERVER, "tok-server", List.of(), now));
         events.add(new SourceCreated("shop", "Shopify", SourceType.SERVER, "tok-shop", List.of(), now));
+        for (AdPlatform platform : AdPlatform.values()) {
+            events.add(new MarketingSourceCreated("ads-" + platform.wireName(), platform, platform + " ads",
+                    "act-" + platform.ordinal(), "EUR", null, Map.of("level", "ad"), Map.of("token", "••••abcd"),
+                    false, now));
+        }
+    }
+
+    /**
+     * An ad-platform sync of the last days: a version of each day (sometimes an old version delivered late), page
+     * progress, now and then a retry, a failure, replaced credentials or a file import.
+     */
+    private void sync() {
+        AdPlatform platform = AdPlatform.values()[random.nextInt(AdPlatform.values().length)];
+        String sourceId = "ads-" + platform.wireName();
+        String syncId = "sync-" + id();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate from = today.minusDays(6);
+        events.add(new SyncStarted(sourceId, syncId, platform, from, today, SyncTrigger.SCHEDULE, now));
+        if (random.nextInt(10) == 0) {
+            events.add(new SyncRetryScheduled(sourceId, syncId, 1 + random.nextInt(3), now.plusSeconds(60),
+                    "HTTP 429", now));
+        }
+        List<LocalDate> changed = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            String key = sourceId + "|" + day;
+            int version = versions.merge(key, 1, Integer::sum);
+            List<MetricRow> rows = new ArrayList<>();
+            for (int campaign = 0; campaign < 3; campaign++) {
+                for (int ad = 0; ad < 1 + random.nextInt(4); ad++) {
+                    rows.add(new MetricRow(day, platform, "act-" + platform.ordinal(), "c" + campaign,
+                            "Campaign " + campaign + (random.nextInt(20) == 0 ? " (renamed)" : ""), "s" + campaign,
+                            "Ad set " + campaign, "a" + campaign + ad, random.nextInt(10) == 0 ? " " : "Ad " + ad,
+                            new BigDecimal(random.nextInt(100_000)).movePointLeft(2), random.nextInt(10_000),
+                            random.nextInt(500), new BigDecimal(random.nextInt(20)),
+                            new BigDecimal(random.nextInt(200_000)).movePointLeft(2), "EUR"));
+                }
+            }
+            events.add(new MetricDayRecorded(sourceId, day, version, rows, syncId, now));
+            if (version > 1 && random.nextInt(8) == 0) { // an older version delivered late changes nothing
+                events.add(new MetricDayRecorded(sourceId, day, version - 1, rows.subList(0, 1), syncId, now));
+            }
+            changed.add(day);
+        }
+        events.add(new SyncRowsRecorded(sourceId, syncId, from, today, changed.size() * 6, changed, now));
+        int dice = random.nextInt(20);
+        if (dice == 0) {
+            events.add(new SyncFailed(sourceId, syncId, "HTTP 500", random.nextBoolean(), now));
+        } else if (dice == 1) {
+            events.add(new MarketingSourceFailed(sourceId, syncId, "token expired", now));
+            events.add(new MarketingCredentialsReplaced(sourceId, Map.of("token", "••••" + id()), now));
+        } else {
+            events.add(new SyncCompleted(sourceId, syncId, from, today, 1 + random.nextInt(3), changed.size() * 6,
+                    changed.size(), now));
+        }
+        if (random.nextInt(10) == 0) {
+            events.add(new MetricsImported(sourceId, "import-" + id(), 12, List.of(today), List.of(), now));
+        }
     }
 
     private void step() {
@@ -89,11 +164,18 @@ public final class ShopStream {
         } else if (dice < 12) {
             events.add(new PayloadRejected("web", nextRecord(), now, "{\"event_name\":\"\"}", null, null,
                     List.of(new FieldError("event_name", "required"))));
+        } else if (dice < 16) {
+            sync();
+        } else if (dice < 40 && !orders.isEmpty()) {
+            serverEvent(orders.get(orders.size() - 1 - random.nextInt(Math.min(orders.size(), 200))));
         } else if (active.isEmpty() || dice < 130) {
             track(newDevice());
         } else {
             Device device = active.get(active.size() - 1 - Math.min(active.size() - 1, (int) Math.abs(random.nextGaussian() * 150)));
             track(device);
+        }
+        if (orders.size() > 2000) {
+            orders.subList(0, 500).clear();
         }
         if (active.size() > 2000) {
             active.subList(0, 500).clear();
@@ -134,6 +216,9 @@ public final class ShopStream {
         }
         device.lastSeen = now;
         TrackedEvent event = trackedEvent(eventName, device);
+        if (eventName.equals(TrackedEvent.PLACED_ORDER)) {
+            orders.add(new Order(device, "o-" + recordId, event.properties().get("total_price")));
+        }
         events.add(new EventRecorded(device.profileId, recordId, "web", SourceType.BROWSER, now, event, "fp-" + recordId,
                 device.sessionId, newSession, newSession ? "k" : null, false));
         if (newSession) {
@@ -154,6 +239,24 @@ public final class ShopStream {
         } else if (random.nextInt(1000) < 5) {
             events.add(new AliasBlocked(device.profileId, "urn:email:null", "blocked_value", evidence));
         }
+    }
+
+    /**
+     * A server-side event about an earlier order (fulfilled, cancelled or refunded), on the profile its device has
+     * now, stitched to a browser session or not, and sometimes late.
+     */
+    private void serverEvent(Order order) {
+        int dice = random.nextInt(10);
+        String eventName = dice < 6 ? "Order Fulfilled" : dice < 8 ? "Cancelled Order" : "Refunded Order";
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("order_id", order.orderId);
+        if (dice >= 8) {
+            properties.put("total_price", order.total);
+        }
+        Instant at = random.nextInt(20) == 0 ? now.minus(Duration.ofDays(8)) : now.minusSeconds(random.nextInt(600));
+        TrackedEvent event = new TrackedEvent(eventName, "e-" + id(), properties, Map.of(), List.of(), at, null, List.of());
+        events.add(new EventRecorded(order.device.profileId, nextRecord(), "server", SourceType.SERVER, now, event,
+                "fp-" + records, null, false, null, random.nextInt(3) > 0));
     }
 
     private void identify(Device device, Evidence evidence) {
@@ -204,7 +307,18 @@ public final class ShopStream {
     private TrackedEvent trackedEvent(String eventName, Device device) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("$url", "https://shop.example/p/" + random.nextInt(500));
-        if (!eventName.equals("$page_load")) {
+        if (eventName.equals(TrackedEvent.PLACED_ORDER)) {
+            properties.put("order_id", "o-r-" + records);
+            properties.put("total_price", new BigDecimal(random.nextInt(50_000)).movePointLeft(2).toPlainString());
+            properties.put("currency", random.nextInt(10) == 0 ? "usd" : "EUR");
+            properties.put("$is_new_customer", random.nextBoolean());
+            if (random.nextInt(3) == 0) {
+                properties.put("landing_site", random.nextBoolean() ? "/?gclid=x" + random.nextInt(9) : "/");
+                if (random.nextBoolean()) {
+                    properties.put("referring_site", "https://www.google.com/");
+                }
+            }
+        } else if (!eventName.equals("$page_load")) {
             properties.put("product_id", "sku-" + random.nextInt(500));
             properties.put("price", new BigDecimal(random.nextInt(20_000)).movePointLeft(2));
             properties.put("currency", "EUR");
@@ -224,6 +338,9 @@ public final class ShopStream {
 
     private String id() {
         return Long.toString(++ids, 36) + Integer.toString(random.nextInt(36 * 36), 36);
+    }
+
+    private record Order(Device device, String orderId, Object total) {
     }
 
     private static final class Device {
