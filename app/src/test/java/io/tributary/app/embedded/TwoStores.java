@@ -3,6 +3,7 @@ package io.tributary.app.embedded;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -27,6 +28,10 @@ final class TwoStores implements AutoCloseable {
         plainClient = MongoClients.create("mongodb://" + hostPort(plainServer));
         indexed = indexedClient.getDatabase("test").getCollection("c");
         plain = plainClient.getDatabase("test").getCollection("c");
+    }
+
+    MongoDatabase indexedDatabase() {
+        return indexedClient.getDatabase("test");
     }
 
     TwoStores() {
