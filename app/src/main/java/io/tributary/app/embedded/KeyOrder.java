@@ -2,6 +2,7 @@ package io.tributary.app.embedded;
 
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -47,7 +48,14 @@ final class KeyOrder implements Comparator<Object[]> {
         return 0;
     }
 
+    /** BSON order; strings and dates, the most common keys, directly (the same result as the comparator's). */
     static int compareValues(Object left, Object right) {
+        if (left instanceof String a && right instanceof String b) {
+            return a.compareTo(b);
+        }
+        if (left instanceof Instant a && right instanceof Instant b) {
+            return a.compareTo(b);
+        }
         return BSON.compare(left, right);
     }
 
@@ -61,7 +69,7 @@ final class KeyOrder implements Comparator<Object[]> {
         if (left == HIGHEST || right == LOWEST) {
             return 1;
         }
-        int c = BSON.compare(left, right);
+        int c = compareValues(left, right);
         return descending ? -c : c;
     }
 }

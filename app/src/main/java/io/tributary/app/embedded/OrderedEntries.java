@@ -139,7 +139,9 @@ final class OrderedEntries<P> {
         }
         Object[] key = new Object[paths.size() + 1];
         for (int i = 0; i < paths.size(); i++) {
-            Object value = Utils.getSubdocumentValueCollectionAware(document, paths.get(i));
+            String path = paths.get(i);
+            Object value = path.indexOf('.') < 0 ? document.getOrMissing(path)
+                    : Utils.getSubdocumentValueCollectionAware(document, path);
             if (!orderable(value)) {
                 return null;
             }

@@ -214,8 +214,9 @@ class IndexedStoreDifferentialTest {
             default -> {
             }
         }
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(9)) {
             case 0 -> parts.add(Filters.eq("_id", random.nextInt(700)));
+            case 4 -> parts.add(Filters.in("_id", (long) random.nextInt(700), (double) random.nextInt(700)));
             case 1 -> parts.add(Filters.in("_id", random.nextInt(700), random.nextInt(700), "nope"));
             case 2 -> parts.add(Filters.gte("u", "u" + random.nextInt(9)));
             case 3 -> parts.add(Filters.gt("_id", random.nextInt(700)));
