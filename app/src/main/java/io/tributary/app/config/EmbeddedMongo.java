@@ -4,7 +4,8 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.app.embedded.IndexedH2Backend;
+import io.tributary.app.embedded.IndexedMemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The in-process MongoDB-wire server used when no {@code MONGODB_URI} is set: an H2 file under the data
- * directory, or memory for tests.
+ * directory, or memory for tests. Both serve ranges and sorts from ordered indexes (see docs/embedded-store.md).
  */
 public class EmbeddedMongo implements MongoEndpoint {
 
@@ -26,7 +27,7 @@ public class EmbeddedMongo implements MongoEndpoint {
     private final InetSocketAddress address;
 
     public EmbeddedMongo(String mode, String dataDir) {
-        this.backend = "memory".equals(mode) ? new MemoryBackend() : fileBackend(dataDir);
+        this.backend = "memory".equals(mode) ? new IndexedMemoryBackend() : fileBackend(dataDir);
         backend.version(ServerVersion.MONGO_5_0);
         this.server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
@@ -57,7 +58,7 @@ public class EmbeddedMongo implements MongoEndpoint {
         try {
             Path dir = Path.of(dataDir);
             Files.createDirectories(dir);
-            return new H2Backend(dir.resolve("tributary.mv.db").toString());
+            return new IndexedH2Backend(dir.resolve("tributary.mv.db").toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }

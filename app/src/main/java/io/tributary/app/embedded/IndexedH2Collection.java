@@ -1,0 +1,41 @@
+package io.tributary.app.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/** An H2-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
+final class IndexedH2Collection extends H2Collection {
+
+    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                        MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, data, meta, cursors);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fields) {
+        IndexPlanner.Plan<Object> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
+                this::streamAllDocumentsWithPosition);
+        QueryLog.served(this, query, orderBy, plan);
+        if (plan == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+        return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
+    }
+
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+}

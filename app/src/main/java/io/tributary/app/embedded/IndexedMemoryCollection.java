@@ -1,0 +1,40 @@
+package io.tributary.app.embedded;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
+
+/** A memory-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
+final class IndexedMemoryCollection extends MemoryCollection {
+
+    IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+        super(database, name, options, cursors);
+    }
+
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                                         Document fields) {
+        IndexPlanner.Plan<Integer> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
+                this::streamAllDocumentsWithPosition);
+        QueryLog.served(this, query, orderBy, plan);
+        if (plan == null) {
+            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        }
+        return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
+    }
+
+    /** Under the collection's lock like every other read and write here, so an index never sees two writers. */
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
+        super.addIndex(index);
+    }
+
+    @Override
+    public synchronized int count(Document query, int skip, int limit) {
+        return super.count(query, skip, limit);
+    }
+}
