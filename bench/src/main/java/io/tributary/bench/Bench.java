@@ -45,10 +45,14 @@ public final class Bench {
     private final ShopTraffic traffic;
     private final ConcurrentLinkedQueue<Map<String, Object>> serverCopies = new ConcurrentLinkedQueue<>();
     private final AtomicLong stored = new AtomicLong();
+    /** While filling to a level, visits happen over the past days rather than now, as a shop's history did. */
+    private volatile boolean fillingHistory;
+    private final java.util.Random historyClock;
 
     Bench(BenchOptions options) {
         this.options = options;
         this.traffic = new ShopTraffic(options.seed());
+        this.historyClock = new java.util.Random(options.seed());
     }
 
     public static void main(String[] args) throws Exception {
@@ -164,7 +168,9 @@ public final class Bench {
     private void growTo(long level) throws InterruptedException {
         long missing = level - storedEvents();
         if (missing > 0) {
+            fillingHistory = true;
             IngestRun run = ingest(Duration.ofHours(2), missing);
+            fillingHistory = false;
             report.line(String.format("Grew to %d stored events at %.0f accepted/s", storedEvents(), run.acceptedPerSecond()));
         }
         awaitAllCaughtUp();
@@ -228,7 +234,7 @@ public final class Bench {
         List<Map<String, Object>> batch = new ArrayList<>(options.batch());
         synchronized (traffic) {
             while (batch.size() < options.batch()) {
-                ShopTraffic.Visit visit = traffic.nextVisit(Instant.now());
+                ShopTraffic.Visit visit = traffic.nextVisit(visitTime());
                 batch.addAll(visit.browserEvents());
                 if (serverCopies.size() < 200_000) {
                     serverCopies.addAll(visit.serverEvents());
@@ -236,6 +242,15 @@ public final class Bench {
             }
         }
         return batch;
+    }
+
+    /** Now, or while filling history a moment in the last {@code history-days} days (a repeat visitor's visits need not be in order). */
+    private Instant visitTime() {
+        Instant now = Instant.now();
+        if (!fillingHistory || options.historyDays() == 0) {
+            return now;
+        }
+        return now.minusSeconds((long) (historyClock.nextDouble() * options.historyDays() * 86_400));
     }
 
     /** Figure 3: time from acknowledgement until the event-log and sessions read models have handled the event. */

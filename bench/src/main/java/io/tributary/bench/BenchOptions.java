@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int concurrency, int batch,
                     int webhookRate, int webhookSeconds, int lagRate, int lagSeconds, int queryRepeats, int querySeconds,
-                    int replaySeconds, int catchUpMinutes, long seed,
+                    int replaySeconds, int catchUpMinutes, int historyDays, long seed,
                     String store, String dataDir, String out) {
 
     static BenchOptions parse(String[] args) {
@@ -27,7 +27,8 @@ record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int
                 integer(given, "webhook-rate", 500), integer(given, "webhook-seconds", 30),
                 integer(given, "lag-rate", 1000), integer(given, "lag-seconds", 15),
                 integer(given, "query-repeats", 40), integer(given, "query-seconds", 20),
-                integer(given, "replay-seconds", 60), integer(given, "catch-up-minutes", 10), Long.parseLong(given.getOrDefault("seed", "42")),
+                integer(given, "replay-seconds", 60), integer(given, "catch-up-minutes", 10),
+                integer(given, "history-days", 90), Long.parseLong(given.getOrDefault("seed", "42")),
                 given.getOrDefault("store", "memory"), given.getOrDefault("data-dir", "bench/target/data"),
                 given.getOrDefault("out", "bench/results"));
     }

@@ -27,6 +27,9 @@ final class Queries {
         paths.put("data quality, last 7 days", "/api/data-quality");
         paths.put("blended report, last_touch by channel, today", "/api/reports/blended?groupBy=channel&model=last_touch&from="
                 + today + "&to=" + today);
+        String monthAgo = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(29).toString();
+        paths.put("blended report, last_touch by channel, last 30 days", "/api/reports/blended?groupBy=channel&model=last_touch&from="
+                + monthAgo + "&to=" + today);
         paths.forEach((name, path) -> {
             Latencies latencies = new Latencies();
             long stop = System.nanoTime() + budget.toNanos();
