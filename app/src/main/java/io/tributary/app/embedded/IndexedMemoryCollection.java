@@ -27,6 +27,13 @@ final class IndexedMemoryCollection extends MemoryCollection {
         return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
     }
 
+    /** Updates keep the stored document and its field names; only inserts bring new names in. */
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+        SharedFieldNames.POOL.share(document);
+        return super.addDocumentInternal(document);
+    }
+
     /** Under the collection's lock like every other read and write here, so an index never sees two writers. */
     @Override
     public synchronized void addIndex(Index<Integer> index) {
