@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 mvn -B -q -DskipTests package -pl bench -am
-exec java -Xms2g -Xmx18g -XX:+UseG1GC -XX:+UseStringDeduplication \
+exec java -Xms2g -Xmx21g -XX:+UseParallelGC -XX:NewRatio=6 \
   -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat bench/target/classpath.txt)" \
   io.tributary.bench.Bench "$@"

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,6 @@ public final class Bench {
 
     static final String ADMIN = "bench-admin";
 
-
     private final BenchOptions options;
     private final Report report = new Report();
     private ConfigurableApplicationContext app;
@@ -47,12 +47,12 @@ public final class Bench {
     private final AtomicLong stored = new AtomicLong();
     /** While filling to a level, visits happen over the past days rather than now, as a shop's history did. */
     private volatile boolean fillingHistory;
-    private final java.util.Random historyClock;
+    private final Random historyClock;
 
     Bench(BenchOptions options) {
         this.options = options;
         this.traffic = new ShopTraffic(options.seed());
-        this.historyClock = new java.util.Random(options.seed());
+        this.historyClock = new Random(options.seed());
     }
 
     public static void main(String[] args) throws Exception {
@@ -244,7 +244,10 @@ public final class Bench {
         return batch;
     }
 
-    /** Now, or while filling history a moment in the last {@code history-days} days (a repeat visitor's visits need not be in order). */
+    /**
+     * Now; while filling history, a moment in the last {@code history-days} days (so a repeat visitor's visits
+     * need not come in time order).
+     */
     private Instant visitTime() {
         Instant now = Instant.now();
         if (!fillingHistory || options.historyDays() == 0) {
