@@ -19,8 +19,8 @@ public class SpendProjection {
 
     public SpendProjection(MongoDatabase database) {
         this.repository = new SpendRepository(database);
-        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch, events.stream()
-                .filter(MetricDayRecorded.class::isInstance).map(MetricDayRecorded.class::cast).toList()));
+        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch,
+                UnitOfWorkBatches.payloadsOf(events, MetricDayRecorded.class)));
     }
 
     @EventHandler

@@ -19,8 +19,8 @@ public class TrafficProjection {
 
     public TrafficProjection(MongoDatabase database) {
         this.repository = new TrafficRepository(database);
-        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch, events.stream()
-                .filter(SessionStarted.class::isInstance).map(e -> ((SessionStarted) e).startedAt()).toList()));
+        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch,
+                UnitOfWorkBatches.payloadsOf(events, SessionStarted.class).stream().map(SessionStarted::startedAt).toList()));
     }
 
     @EventHandler

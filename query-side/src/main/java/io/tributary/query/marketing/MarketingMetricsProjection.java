@@ -25,8 +25,8 @@ public class MarketingMetricsProjection {
 
     public MarketingMetricsProjection(MongoDatabase database) {
         this.repository = new MarketingMetricsRepository(database);
-        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch, events.stream()
-                .filter(MetricDayRecorded.class::isInstance).map(MetricDayRecorded.class::cast).toList()));
+        this.batches = new UnitOfWorkBatches(database, (batch, events) -> repository.load(batch,
+                UnitOfWorkBatches.payloadsOf(events, MetricDayRecorded.class)));
     }
 
     @EventHandler

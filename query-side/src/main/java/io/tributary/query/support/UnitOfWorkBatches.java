@@ -41,6 +41,11 @@ public final class UnitOfWorkBatches {
         this.preload = preload;
     }
 
+    /** The payloads of a batch that are of this type, for a preload. */
+    public static <T> List<T> payloadsOf(List<Object> payloads, Class<T> type) {
+        return payloads.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** Runs one event's changes in the current batch (a batch of its own outside a unit of work). */
     public void run(Consumer<DocumentBatch> changes) {
         if (!CurrentUnitOfWork.isStarted()) {
