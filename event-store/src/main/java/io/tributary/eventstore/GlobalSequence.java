@@ -19,6 +19,8 @@ import org.bson.conversions.Bson;
  */
 final class GlobalSequence {
 
+    /** The first global index ever handed out. */
+    static final long FIRST_INDEX = 1;
     private static final String VALUE = "value";
 
     private final MongoCollection<Document> counters;
