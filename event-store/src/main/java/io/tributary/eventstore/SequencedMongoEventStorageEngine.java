@@ -41,7 +41,9 @@ import static org.axonframework.common.BuilderUtils.assertThat;
  * sorts, so these reads cost the same at 10k or 1M stored events; on a real MongoDB they are plain index seeks, and
  * the code is the same.</li>
  * </ul>
- * See DESIGN.md in this module for the reasoning and measured figures.
+ * Each call is handed to a package-private part: {@link EventAppends}, {@link AggregateStreams},
+ * {@link GapAwareTracking}, {@link TrackingTokens} and {@link Snapshots}. See DESIGN.md in this module for the
+ * reasoning and measured figures.
  */
 public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine {
 

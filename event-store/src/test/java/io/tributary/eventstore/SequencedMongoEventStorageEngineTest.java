@@ -399,6 +399,26 @@ class SequencedMongoEventStorageEngineTest {
         assertThat(engine.createHeadToken()).isEqualTo(GapAwareTrackingToken.newInstance(5, List.of()));
     }
 
+    @Test
+    void findsTheTailAndHeadTokensBeyondHolesLongerThanTenBatches() {
+        engine = engine(builder -> builder.batchSize(20).aggregateFetchWindow(4));
+        reserveIndexes(500);                                 // ten batches of 20 are probed, then one range query
+        engine.appendEvents(cartEvents(newCartId(), 0, 3));  // indexes 501 … 503
+        reserveIndexes(450);
+
+        assertThat(engine.createTailToken()).isEqualTo(GapAwareTrackingToken.newInstance(500, List.of()));
+        assertThat(engine.createHeadToken()).isEqualTo(GapAwareTrackingToken.newInstance(503, List.of()));
+    }
+
+    @Test
+    void createsNoTailOrHeadTokenWhenEveryReservedIndexIsEmpty() {
+        engine = engine(builder -> builder.batchSize(20).aggregateFetchWindow(4));
+        reserveIndexes(300);
+
+        assertThat(engine.createTailToken()).isNull();
+        assertThat(engine.createHeadToken()).isNull();
+    }
+
     // ---------------------------------------------------------------------------------------- other events
 
     @Test
