@@ -17,7 +17,6 @@ import io.tributary.api.marketing.MetricDayVersionView;
 import io.tributary.api.marketing.MetricRow;
 import io.tributary.query.support.BatchedCollection;
 import io.tributary.query.support.DocumentBatch;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,15 +56,15 @@ final class MarketingMetricsRepository {
     /** Keeps the day if it is newer than what is stored; versions arriving late or twice change nothing. */
     void record(DocumentBatch batch, MetricDayRecorded event) {
         String dayId = dayIdOf(event);
-        Totals totals = new Totals();
+        MetricTotals totals = new MetricTotals();
         event.rows().forEach(totals::add);
         batch.collection(VERSIONS).replace(new Document("_id", dayId + "|" + event.version())
                 .append(SOURCE_ID, event.marketingSourceId()).append(DATE, event.date().toString())
                 .append(VERSION, event.version()).append("syncId", event.syncId())
                 .append("recordedAt", toDate(event.recordedAt())).append("rowCount", event.rows().size())
-                .append("spend", toBson(totals.spend)).append("impressions", totals.impressions)
-                .append("clicks", totals.clicks).append("platformConversions", toBson(totals.conversions))
-                .append("platformConversionValue", toBson(totals.conversionValue)));
+                .append("spend", toBson(totals.spend())).append("impressions", totals.impressions())
+                .append("clicks", totals.clicks()).append("platformConversions", toBson(totals.conversions()))
+                .append("platformConversionValue", toBson(totals.conversionValue())));
         BatchedCollection days = batch.collection(DAYS);
         Document stored = days.find(dayId);
         if (stored == null || stored.get(VERSION) instanceof Number version && version.longValue() < event.version()) {
@@ -107,23 +106,5 @@ final class MarketingMetricsRepository {
     void clear() {
         days.deleteMany(empty());
         versions.deleteMany(empty());
-    }
-
-    private static final class Totals {
-        private BigDecimal spend = BigDecimal.ZERO;
-        private long impressions;
-        private long clicks;
-        private BigDecimal conversions = BigDecimal.ZERO;
-        private BigDecimal conversionValue = BigDecimal.ZERO;
-
-        void add(MetricRow row) {
-            spend = spend.add(row.spend() == null ? BigDecimal.ZERO : row.spend());
-            impressions += row.impressions();
-            clicks += row.clicks();
-            conversions = conversions.add(row.platformConversions() == null ? BigDecimal.ZERO
-                    : row.platformConversions());
-            conversionValue = conversionValue.add(row.platformConversionValue() == null ? BigDecimal.ZERO
-                    : row.platformConversionValue());
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Sums metric rows into the lines of one grouping, exactly, per currency. Names come from the latest day seen;
@@ -68,21 +67,13 @@ final class MetricsReport {
 
     private static final class Line {
         private MetricRow latest;
-        private BigDecimal spend = BigDecimal.ZERO;
-        private long impressions;
-        private long clicks;
-        private BigDecimal conversions = BigDecimal.ZERO;
-        private BigDecimal conversionValue = BigDecimal.ZERO;
+        private final MetricTotals totals = new MetricTotals();
 
         void add(MetricRow row) {
             if (latest == null || !row.date().isBefore(latest.date())) {
                 latest = row;
             }
-            spend = spend.add(orZero(row.spend()));
-            impressions += row.impressions();
-            clicks += row.clicks();
-            conversions = conversions.add(orZero(row.platformConversions()));
-            conversionValue = conversionValue.add(orZero(row.platformConversionValue()));
+            totals.add(row);
         }
 
         MarketingMetricsLine toView(MetricGrouping grouping) {
@@ -94,12 +85,9 @@ final class MetricsReport {
             return new MarketingMetricsLine(date, platform, campaign ? latest.campaignId() : null,
                     campaign ? latest.campaignName() : null, adSet ? latest.adSetId() : null,
                     adSet ? latest.adSetName() : null, ad ? latest.adId() : null, ad ? latest.adName() : null,
-                    latest.currency(), spend, impressions, clicks, conversions, conversionValue,
-                    ctr(clicks, impressions), cpc(spend, clicks));
-        }
-
-        private static BigDecimal orZero(BigDecimal value) {
-            return Objects.requireNonNullElse(value, BigDecimal.ZERO);
+                    latest.currency(), totals.spend(), totals.impressions(), totals.clicks(), totals.conversions(),
+                    totals.conversionValue(), ctr(totals.clicks(), totals.impressions()),
+                    cpc(totals.spend(), totals.clicks()));
         }
     }
 }
