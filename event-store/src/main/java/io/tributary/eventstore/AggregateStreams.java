@@ -41,8 +41,8 @@ final class AggregateStreams {
             int window = Math.min(aggregateFetchWindow, batchSize);
             while (result.size() < batchSize) {
                 int size = Math.min(window, batchSize - result.size());
-                List<StoredEvent> found = collection.findInChunks(collection.events(), STREAM_KEY,
-                                                                  streamKeys(aggregateIdentifier, next, size), null);
+                List<StoredEvent> found = collection.findEvents(STREAM_KEY,
+                                                                streamKeys(aggregateIdentifier, next, size));
                 found.sort(BY_SEQUENCE);
                 result.addAll(found);
                 if (found.size() < size) {
@@ -63,9 +63,8 @@ final class AggregateStreams {
             long next = 0;
             int window = aggregateFetchWindow;
             while (true) {
-                List<Document> found = collection.findInChunks(collection.documents(), STREAM_KEY,
-                                                               streamKeys(aggregateIdentifier, next, window),
-                                                               Projections.include(SEQUENCE_NUMBER));
+                List<Document> found = collection.findFields(STREAM_KEY, streamKeys(aggregateIdentifier, next, window),
+                                                             Projections.include(SEQUENCE_NUMBER));
                 for (Document document : found) {
                     long sequenceNumber = ((Number) document.get(SEQUENCE_NUMBER)).longValue();
                     last = last == null ? sequenceNumber : Math.max(last, sequenceNumber);

@@ -2,8 +2,6 @@ package io.tributary.eventstore;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializedObject;
@@ -18,7 +16,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
-import static io.tributary.eventstore.StoredEventCodec.ID;
 import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
 
 /**
@@ -36,7 +33,6 @@ final class EventAppends {
 
     // named after the engine, so that log settings made for it keep applying
     private static final Logger logger = LoggerFactory.getLogger(SequencedMongoEventStorageEngine.class);
-    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
 
     private final EventsCollection collection;
     private final GlobalSequence sequence;
@@ -89,7 +85,7 @@ final class EventAppends {
         }
 
         try {
-            collection.events().insertMany(documents, ORDERED);
+            collection.insertInOrder(documents);
         } catch (MongoBulkWriteException e) {
             int failedAt = e.getWriteErrors().isEmpty() ? 0 : e.getWriteErrors().get(0).getIndex();
             removeQuietly(documents.subList(0, failedAt));
@@ -130,7 +126,7 @@ final class EventAppends {
         }
         List<Long> ids = written.stream().map(StoredEvent::globalIndex).collect(Collectors.toList());
         try {
-            collection.documents().deleteMany(Filters.in(ID, ids));
+            collection.delete(ids);
         } catch (MongoException e) {
             logger.warn("Could not remove {} events of a failed append (global indexes {}..{}); they stay visible",
                         ids.size(), ids.get(0), ids.get(ids.size() - 1), e);

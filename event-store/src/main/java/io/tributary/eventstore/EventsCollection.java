@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -35,6 +36,7 @@ final class EventsCollection {
      * for the next stored event with one range query instead.
      */
     static final int MAX_EMPTY_WINDOWS = 10;
+    private static final InsertManyOptions ORDERED = new InsertManyOptions().ordered(true);
     private static final Comparator<StoredEvent> BY_GLOBAL_INDEX = Comparator.comparingLong(StoredEvent::globalIndex);
 
     private final MongoCollection<StoredEvent> events;
@@ -55,12 +57,13 @@ final class EventsCollection {
         documents.createIndex(Indexes.ascending(EVENT_IDENTIFIER), unique);
     }
 
-    MongoCollection<StoredEvent> events() {
-        return events;
+    /** One ordered {@code insertMany}: it stops at the first failing document, leaving those before it. */
+    void insertInOrder(List<StoredEvent> stored) {
+        events.insertMany(stored, ORDERED);
     }
 
-    MongoCollection<Document> documents() {
-        return documents;
+    void delete(List<Long> ids) {
+        documents.deleteMany(Filters.in(ID, ids));
     }
 
     /** The events stored at these global indexes, in global order. */
@@ -70,9 +73,19 @@ final class EventsCollection {
         return found;
     }
 
+    /** The events whose {@code field} holds one of these values, in no particular order. */
+    List<StoredEvent> findEvents(String field, List<?> values) {
+        return findInChunks(events, field, values, null);
+    }
+
+    /** Only the {@code projection} of the events whose {@code field} holds one of these values. */
+    List<Document> findFields(String field, List<?> values, Bson projection) {
+        return findInChunks(documents, field, values, projection);
+    }
+
     /** Which of these global indexes hold an event, in no particular order. */
     List<Long> findIndexes(List<Long> ids) {
-        return findInChunks(documents, ID, ids, Projections.include(ID))
+        return findFields(ID, ids, Projections.include(ID))
                 .stream().map(EventsCollection::indexOf)
                 .collect(Collectors.toList());
     }
@@ -82,7 +95,7 @@ final class EventsCollection {
      * checks every returned document against the whole {@code $in} list, so one huge list costs more than a few
      * smaller ones.
      */
-    <T> List<T> findInChunks(MongoCollection<T> collection, String field, List<?> values, Bson projection) {
+    private <T> List<T> findInChunks(MongoCollection<T> collection, String field, List<?> values, Bson projection) {
         List<T> found = new ArrayList<>(values.size());
         for (int from = 0; from < values.size(); from += idsPerQuery) {
             List<?> chunk = values.subList(from, Math.min(from + idsPerQuery, values.size()));

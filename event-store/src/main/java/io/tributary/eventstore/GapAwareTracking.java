@@ -139,8 +139,7 @@ final class GapAwareTracking {
         SortedSet<Long> gaps = token.getGaps();
         TreeSet<Long> probes = new TreeSet<>(gaps);
         gaps.forEach(gap -> probes.add(gap + 1));
-        List<Document> found = collection.findInChunks(collection.documents(), ID, new ArrayList<>(probes),
-                                                       Projections.include(ID, TIMESTAMP));
+        List<Document> found = collection.findFields(ID, new ArrayList<>(probes), Projections.include(ID, TIMESTAMP));
         found.sort(Comparator.comparingLong(EventsCollection::indexOf));
         Instant gapHorizon = gapHorizon();
         GapAwareTrackingToken cleaned = token;
