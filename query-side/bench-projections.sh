@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Replays a realistic domain event stream through each projection as Axon does (batches in one unit of work) on
-# the embedded memory backend and appends the figures to bench/results/projections-<date>.md. Not a test; see
-# ProjectionReplayBench. --compare-with REF also measures a git ref's query-side in the same run (alternating).
+# the embedded store in memory (with its ordered indexes) and appends the figures to
+# bench/results/projections-<date>.md. Not a test; see ProjectionReplayBench. --compare-with REF also measures a git
+# ref's query-side in the same run (alternating).
 #   query-side/bench-projections.sh [--compare-with main] [--events 60000] [--batch 200] [--repeats 3] [--only profiles,data-quality]
 set -euo pipefail
 cd "$(dirname "$0")/.."

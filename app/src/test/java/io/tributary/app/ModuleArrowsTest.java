@@ -1,5 +1,7 @@
 package io.tributary.app;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -9,7 +11,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module arrows: api depends on nothing of ours; the CQRS sides only on api; policies on neither Spring nor Axon. */
+/**
+ * The module arrows: api and the embedded store depend on nothing of ours; the CQRS sides only on api, and their main
+ * code never on the embedded store; policies on neither Spring nor Axon.
+ */
 class ModuleArrowsTest {
 
     private static JavaClasses classes;
@@ -49,6 +54,22 @@ class ModuleArrowsTest {
         noClasses().that().resideInAPackage("io.tributary.saga..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tributary.command..", "io.tributary.query..",
                         "io.tributary.app..", "io.tributary.eventstore..")
+                .check(classes);
+    }
+
+    @Test
+    void embeddedStoreDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.tributary.embedded..")
+                .should().dependOnClassesThat(resideInAPackage("io.tributary..")
+                        .and(not(resideInAPackage("io.tributary.embedded.."))))
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppAndTheBenchStartTheEmbeddedStore() {
+        noClasses().that().resideInAnyPackage("io.tributary.eventstore..", "io.tributary.command..",
+                        "io.tributary.query..", "io.tributary.saga..", "io.tributary.api..")
+                .should().dependOnClassesThat().resideInAPackage("io.tributary.embedded..")
                 .check(classes);
     }
 

@@ -8,13 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.tributary.app.embedded.IndexedH2Backend;
-import io.tributary.app.embedded.IndexedMemoryBackend;
+import io.tributary.embedded.EmbeddedMongoServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -77,7 +71,7 @@ public final class EmbeddedIndexBench {
                 + "history is spread evenly over 90 days, so 'last 7 days' holds ~7.8% of the documents and one day ~1.1%. "
                 + "p50/p95 over up to ").append(SAMPLES).append(" runs (at least 5, after 2 warm-up runs), in ms.\n");
         for (int size : sizes) {
-            report.append(compare("memory", size, () -> new MemoryBackend(), () -> new IndexedMemoryBackend()));
+            report.append(compare("memory", size, EmbeddedMongoServer::unindexedMemory, EmbeddedMongoServer::memory));
             if (h2Sizes.contains(size)) {
                 report.append(compare("H2 file", size, () -> h2(false), () -> h2(true)));
             }
@@ -89,18 +83,19 @@ public final class EmbeddedIndexBench {
         System.out.println("Written to " + out);
     }
 
-    private static MongoBackend h2(boolean indexed) {
+    private static EmbeddedMongoServer h2(boolean indexed) {
         try {
-            Path file = Files.createTempFile("embedded-index-bench", ".mv.db");
-            Files.delete(file);
-            file.toFile().deleteOnExit();
-            return indexed ? new IndexedH2Backend(file.toString()) : new H2Backend(file.toString());
+            Path dir = Files.createTempDirectory("embedded-index-bench");
+            dir.resolve(EmbeddedMongoServer.FILE_NAME).toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return indexed ? EmbeddedMongoServer.file(dir) : EmbeddedMongoServer.unindexedFile(dir);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String compare(String kind, int size, Supplier<MongoBackend> plain, Supplier<MongoBackend> indexed) {
+    private static String compare(String kind, int size, Supplier<EmbeddedMongoServer> plain,
+                                  Supplier<EmbeddedMongoServer> indexed) {
         Run without = run(kind + " without ordered indexes", size, plain.get());
         Run with = run(kind + " with ordered indexes", size, indexed.get());
         StringBuilder table = new StringBuilder();
@@ -125,12 +120,8 @@ public final class EmbeddedIndexBench {
                        Map<String, Integer> rows) {
     }
 
-    private static Run run(String label, int size, MongoBackend backend) {
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        var address = server.getLocalAddress();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+    private static Run run(String label, int size, EmbeddedMongoServer server) {
+        try (server; MongoClient client = MongoClients.create(server.connectionString())) {
             MongoDatabase db = client.getDatabase("bench");
             long heapBefore = usedHeapMb();
             long start = System.nanoTime();
@@ -158,9 +149,6 @@ public final class EmbeddedIndexBench {
                         l.percentileMillis(95));
             });
             return new Run(fillSeconds, heapMb, conversions, latencies, rows);
-        } finally {
-            server.shutdownNow();
-            backend.close();
         }
     }
 

@@ -7,12 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tributary.app.Api;
 import io.tributary.app.TributaryApplication;
-import java.net.InetSocketAddress;
+import io.tributary.embedded.EmbeddedMongoServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** A sync waiting for its retry when the app stops finishes once the app runs again on the same store. */
 class MarketingSyncRestartTest {
 
-    private MongoServer mongo;
+    private EmbeddedMongoServer mongo;
     private WireMockServer platform;
     private String mongoUri;
 
     @BeforeEach
     void start() {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        mongo = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        mongo.bind("127.0.0.1", 0);
-        InetSocketAddress address = mongo.getLocalAddress();
-        mongoUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        mongo = EmbeddedMongoServer.memory();
+        mongoUri = mongo.connectionString();
         platform = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         platform.start();
     }
@@ -43,7 +38,7 @@ class MarketingSyncRestartTest {
     @AfterEach
     void stop() {
         platform.stop();
-        mongo.shutdownNow();
+        mongo.close();
     }
 
     @Test

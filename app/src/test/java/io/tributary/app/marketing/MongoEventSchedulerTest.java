@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tributary.api.marketing.SyncRetryDue;
 import io.tributary.api.marketing.SyncTimeoutReached;
+import io.tributary.embedded.EmbeddedMongoServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,16 +29,15 @@ class MongoEventSchedulerTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final List<Object> published = new ArrayList<>();
-    private MongoServer server;
+    private EmbeddedMongoServer server;
     private MongoClient client;
     private MongoDatabase database;
     private MongoEventScheduler scheduler;
 
     @BeforeEach
     void scheduler() {
-        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        server.bind("127.0.0.1", 0);
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        server = EmbeddedMongoServer.memory();
+        client = MongoClients.create(server.connectionString());
         database = client.getDatabase("scheduler");
         SimpleEventBus bus = SimpleEventBus.builder().build();
         bus.subscribe(messages -> messages.stream().map(EventMessage::getPayload).forEach(published::add));
@@ -51,7 +48,7 @@ class MongoEventSchedulerTest {
     @AfterEach
     void stop() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 
     @Test

@@ -2,9 +2,7 @@ package io.tributary.eventstore.bench;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.embedded.EmbeddedMongoServer;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +18,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,7 +35,7 @@ import java.util.stream.Stream;
 
 /**
  * Compares {@link SequencedMongoEventStorageEngine} with axon-mongo's {@link MongoEventStorageEngine} on the embedded
- * mongo-java-server (memory backend), in one JVM, in the same run. Not a test: run it with
+ * store (mongo-java-server in memory, with Tributary's ordered indexes), in one JVM, in the same run. Not a test: run it with
  * <pre>
  * mvn -q -pl event-store test-compile exec:java
  * </pre>
@@ -170,13 +167,9 @@ public final class EventStoreBench {
     }
 
     private static List<Checkpoint> run(Variant variant, int[] checkpoints, Budget budget) {
-        MemoryBackend backend = new MemoryBackend();
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        InetSocketAddress address = server.bind();
         List<Checkpoint> figures = new ArrayList<>();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":"
-                                                              + address.getPort())) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.memory();
+             MongoClient client = MongoClients.create(server.connectionString())) {
             EventStorageEngine engine = engine(variant, client);
             Workload workload = new Workload();
             for (int checkpoint : checkpoints) {
@@ -212,8 +205,6 @@ public final class EventStoreBench {
                 figures.add(new Checkpoint(checkpoint, appendRate, singleRate, tailRate, tailRead[0], fetch[0],
                                            (int) fetch[1], poll, aggregate));
             }
-        } finally {
-            server.shutdownNow();
         }
         return figures;
     }
@@ -304,7 +295,7 @@ public final class EventStoreBench {
         out.append("# Event store benchmark: SequencedMongoEventStorageEngine vs axon-mongo\n\n");
         out.append(String.format(Locale.ROOT,
                                  "Run %s on %d cores, Java %s, max heap %,d MiB; embedded mongo-java-server 1.47 "
-                                         + "(memory backend, client and server in one JVM); took %.1f min.%n%n",
+                                         + "(memory, with ordered indexes; client and server in one JVM); took %.1f min.%n%n",
                                  LocalDate.now(), Runtime.getRuntime().availableProcessors(),
                                  System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, minutes));
         out.append("Units of work of 100 events (5 new aggregates x 20 events, ~450-byte JSON payload, Jackson). "

@@ -3,9 +3,7 @@ package io.tributary.query.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.embedded.EmbeddedMongoServer;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -13,7 +11,6 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -29,8 +26,8 @@ import java.util.Map;
 /**
  * Replays a realistic domain event stream ({@link ShopStream}) through each projection the way a pooled streaming
  * processor does: the events the projection handles, in batches, each batch in one {@link BatchingUnitOfWork}
- * whose handler runs per event and which then commits. On the embedded memory backend, client and server in this
- * JVM. Not a unit test: run {@code query-side/bench-projections.sh}.
+ * whose handler runs per event and which then commits. On the embedded store in memory (with its ordered indexes),
+ * client and server in this JVM. Not a unit test: run {@code query-side/bench-projections.sh}.
  * <p>
  * With {@code --ref-classes DIR} (the script compiles a git ref's query-side there) it measures that code and this
  * tree's in the same run, alternating runs so that both see the same machine load, and compares them: events/s
@@ -82,9 +79,8 @@ public final class ProjectionReplayBench {
             codes.add(new Code(options.getOrDefault("ref-label", "ref"), new ChildFirst(Path.of(options.get("ref-classes")))));
         }
         codes.add(new Code(options.getOrDefault("label", "this tree"), ProjectionReplayBench.class.getClassLoader()));
-        MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        InetSocketAddress address = server.bind();
-        try (MongoClient client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.memory();
+             MongoClient client = MongoClients.create(server.connectionString())) {
             List<EventMessage<?>> stream = ShopStream.generate(42, events).stream()
                     .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
             System.out.printf("stream: %d domain events, batch %d, %d repeats%n", stream.size(), batch, repeats);
@@ -98,8 +94,6 @@ public final class ProjectionReplayBench {
             Report report = new Report(codes.stream().map(Code::label).toList(), stream.size(), batch, repeats, comparisons);
             System.out.println(report.markdown());
             report.write(out);
-        } finally {
-            server.shutdownNow();
         }
     }
 

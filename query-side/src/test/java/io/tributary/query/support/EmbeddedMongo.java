@@ -6,20 +6,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tributary.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.net.InetSocketAddress;
 import java.util.UUID;
 
-/** One in-process mongo-java-server per test class, and a fresh database per test. */
+/** One embedded store in memory (with the app's ordered indexes) per test class, and a fresh database per test. */
 public abstract class EmbeddedMongo {
 
-    private static MongoServer server;
+    private static EmbeddedMongoServer server;
     private static MongoClient client;
     private static String uri;
 
@@ -27,16 +24,15 @@ public abstract class EmbeddedMongo {
 
     @BeforeAll
     static void startServer() {
-        server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-        InetSocketAddress address = server.bind();
-        uri = "mongodb://" + address.getHostString() + ":" + address.getPort();
+        server = EmbeddedMongoServer.memory();
+        uri = server.connectionString();
         client = MongoClients.create(uri);
     }
 
     @AfterAll
     static void stopServer() {
         client.close();
-        server.shutdownNow();
+        server.close();
     }
 
     /** Another client of the same server, that tells {@code listener} each command it sends; close it after use. */

@@ -1,24 +1,26 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
 
-/** A memory-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
-final class IndexedMemoryCollection extends MemoryCollection {
+/** An H2-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
+final class IndexedH2Collection extends H2Collection {
 
-    IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
-        super(database, name, options, cursors);
+    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
+                        MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, name, options, data, meta, cursors);
     }
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
-        IndexPlanner.Plan<Integer> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
+        IndexPlanner.Plan<Object> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
                 this::streamAllDocumentsWithPosition);
         QueryLog.served(this, query, orderBy, plan);
         if (plan == null) {
@@ -27,16 +29,8 @@ final class IndexedMemoryCollection extends MemoryCollection {
         return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
     }
 
-    /** Updates keep the stored document and its field names; only inserts bring new names in. */
     @Override
-    protected Integer addDocumentInternal(Document document) {
-        SharedFieldNames.POOL.share(document);
-        return super.addDocumentInternal(document);
-    }
-
-    /** Under the collection's lock like every other read and write here, so an index never sees two writers. */
-    @Override
-    public synchronized void addIndex(Index<Integer> index) {
+    public synchronized void addIndex(Index<Object> index) {
         super.addIndex(index);
     }
 

@@ -1,4 +1,4 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.bson.Document;
@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * At TRACE ({@code logging.level.io.tributary.app.embedded.QueryLog=TRACE}): every query that reaches an embedded
+ * At TRACE ({@code logging.level.io.tributary.embedded.QueryLog=TRACE}): every query that reaches an embedded
  * collection, and the index that served it or "scan".
  */
 final class QueryLog {

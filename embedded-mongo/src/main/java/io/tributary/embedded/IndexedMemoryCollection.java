@@ -1,26 +1,24 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
-import org.h2.mvstore.MVMap;
 
-/** An H2-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
-final class IndexedH2Collection extends H2Collection {
+/** A memory-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
+final class IndexedMemoryCollection extends MemoryCollection {
 
-    IndexedH2Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> data,
-                        MVMap<String, Object> meta, CursorRegistry cursors) {
-        super(database, name, options, data, meta, cursors);
+    IndexedMemoryCollection(MongoDatabase database, String name, CollectionOptions options, CursorRegistry cursors) {
+        super(database, name, options, cursors);
     }
 
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
-        IndexPlanner.Plan<Object> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
+        IndexPlanner.Plan<Integer> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
                 this::streamAllDocumentsWithPosition);
         QueryLog.served(this, query, orderBy, plan);
         if (plan == null) {
@@ -29,8 +27,16 @@ final class IndexedH2Collection extends H2Collection {
         return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
     }
 
+    /** Updates keep the stored document and its field names; only inserts bring new names in. */
     @Override
-    public synchronized void addIndex(Index<Object> index) {
+    protected Integer addDocumentInternal(Document document) {
+        SharedFieldNames.POOL.share(document);
+        return super.addDocumentInternal(document);
+    }
+
+    /** Under the collection's lock like every other read and write here, so an index never sees two writers. */
+    @Override
+    public synchronized void addIndex(Index<Integer> index) {
         super.addIndex(index);
     }
 

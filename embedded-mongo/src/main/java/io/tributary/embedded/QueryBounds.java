@@ -1,4 +1,4 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Collection;

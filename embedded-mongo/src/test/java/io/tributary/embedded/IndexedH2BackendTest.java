@@ -1,4 +1,4 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,14 +27,13 @@ class IndexedH2BackendTest {
 
     @Test
     void answersRangeAndSortQueriesAsTheScanDoesAndRebuildsItsIndexesOnRestart() {
-        String file = dir.resolve("store.mv.db").toString();
-        try (TwoStores stores = new TwoStores(new IndexedH2Backend(file))) {
+        try (TwoStores stores = new TwoStores(EmbeddedMongoServer.file(dir))) {
             IndexedStoreDifferentialTest.createIndexes(stores);
             stores.insert(events(0, 500));
             assertSameAnswers(stores);
         }
 
-        try (TwoStores stores = new TwoStores(new IndexedH2Backend(file))) {
+        try (TwoStores stores = new TwoStores(EmbeddedMongoServer.file(dir))) {
             stores.plain.insertMany(events(0, 500));
             IndexedStoreDifferentialTest.createIndexes(stores);
 

@@ -1,4 +1,4 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;

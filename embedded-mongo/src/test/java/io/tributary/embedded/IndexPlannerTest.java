@@ -1,4 +1,4 @@
-package io.tributary.app.embedded;
+package io.tributary.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,88 @@
+package io.tributary.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one way to start the in-process MongoDB-wire server: {@link #memory()} or {@link #file(Path)}, both with ordered
+ * indexes (see docs/embedded-store.md), listening on a free port of 127.0.0.1 until {@link #close()}. The
+ * {@code unindexed} variants are the stock mongo-java-server backends, kept only as the reference that comparisons
+ * (differential tests, benches) measure the indexed ones against.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    /** The file the store keeps under its data directory. */
+    public static final String FILE_NAME = "tributary.mv.db";
+
+    private final MongoBackend backend;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    EmbeddedMongoServer(MongoBackend backend) {
+        this.backend = backend;
+        backend.version(ServerVersion.MONGO_5_0);
+        this.server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        this.address = server.getLocalAddress();
+    }
+
+    /** Indexed, in memory: gone when closed. What the tests and the bench run on. */
+    public static EmbeddedMongoServer memory() {
+        return new EmbeddedMongoServer(new IndexedMemoryBackend());
+    }
+
+    /** Indexed, in the H2 file {@value #FILE_NAME} under {@code dataDir}, which is created if missing. */
+    public static EmbeddedMongoServer file(Path dataDir) {
+        return new EmbeddedMongoServer(new IndexedH2Backend(storeFile(dataDir)));
+    }
+
+    /** The stock memory backend, which scans for every range and sort; a reference to compare against. */
+    public static EmbeddedMongoServer unindexedMemory() {
+        return new EmbeddedMongoServer(new MemoryBackend());
+    }
+
+    /** The stock H2 file backend under {@code dataDir}, which scans for every range and sort; a reference. */
+    public static EmbeddedMongoServer unindexedFile(Path dataDir) {
+        return new EmbeddedMongoServer(new H2Backend(storeFile(dataDir)));
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}, for any MongoDB driver. */
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Hands the file store's writes to its file now, instead of about a second later; nothing to do in memory. */
+    public void flush() {
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
+        }
+    }
+
+    /** Flushes, stops listening and closes the store. */
+    @Override
+    public void close() {
+        flush();
+        server.shutdownNow();
+    }
+
+    private static String storeFile(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            return dataDir.resolve(FILE_NAME).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
+    }
+}
