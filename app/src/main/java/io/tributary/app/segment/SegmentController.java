@@ -138,7 +138,8 @@ class SegmentController {
     /**
      * Authenticates (Basic before reading the body, else the body's writeKey), reads the body within its limit and
      * parses it as JSON whatever its Content-Type says: SDKs send application/json, text/plain (browsers, to skip a
-     * CORS preflight) or none at all (the RudderStack Node SDK's gzip bodies go out as form-urlencoded). A body that is not a JSON object is kept as a rejected entry when its source is known.
+     * CORS preflight), none, or form-urlencoded (the RudderStack Node SDK's gzip batches). A body that is not a JSON
+     * object is kept as a rejected entry when its source is known.
      */
     private Received receive(HttpServletRequest request, HttpServletResponse response, int maxBytes) {
         Instant receivedAt = clock.instant();
