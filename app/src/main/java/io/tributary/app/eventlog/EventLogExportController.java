@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.eventlog.EventLogItem;
 import io.tributary.api.eventlog.FindEvents;
+import io.tributary.command.profile.AliasRules;
 import io.tributary.query.eventlog.EventLogProjection;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,21 +31,24 @@ class EventLogExportController {
 
     private final EventLogProjection eventLog;
     private final ObjectMapper json;
+    private final AliasRules aliasRules;
 
-    EventLogExportController(EventLogProjection eventLog, ObjectMapper json) {
+    EventLogExportController(EventLogProjection eventLog, ObjectMapper json, AliasRules aliasRules) {
         this.eventLog = eventLog;
         this.json = json;
+        this.aliasRules = aliasRules;
     }
 
     @GetMapping("/api/events/export.csv")
     void export(@RequestParam(required = false) String sourceId, @RequestParam(required = false) String eventName,
                 @RequestParam(required = false) String profileId, @RequestParam(required = false) String status,
                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String eventId, @RequestParam(required = false) String alias,
                 HttpServletResponse response) throws IOException {
         FindEvents filters = EventLogController.EventLogFilters.parse(blankToNull(sourceId), blankToNull(eventName),
-                blankToNull(profileId), blankToNull(status), from, to, null, null);
+                blankToNull(profileId), blankToNull(status), from, to, null, null, eventId, alias, aliasRules);
         FindEvents everything = new FindEvents(filters.sourceId(), filters.eventName(), filters.profileId(),
-                filters.status(), filters.from(), filters.to(), null, null);
+                filters.status(), filters.from(), filters.to(), null, null, filters.eventId(), filters.alias());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"events.csv\"");
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);

@@ -6,7 +6,6 @@ import io.tributary.api.ingestion.Rejection;
 import io.tributary.app.ingest.Cors;
 import io.tributary.app.ingest.IngestionQueue;
 import io.tributary.app.ingest.JsonBody;
-import io.tributary.app.ingest.MediaTypes;
 import io.tributary.app.ingest.SourceGate;
 import io.tributary.app.web.ApiProblem;
 import io.tributary.command.source.SourceCredentials;
@@ -138,15 +137,12 @@ class SegmentController {
 
     /**
      * Authenticates (Basic before reading the body, else the body's writeKey), reads the body within its limit and
-     * parses it. A body that is not a JSON object is kept as a rejected entry when its source is known.
+     * parses it as JSON whatever its Content-Type says: SDKs send application/json, text/plain (browsers, to skip a
+     * CORS preflight), none, or form-urlencoded (the RudderStack Node SDK's gzip batches). A body that is not a JSON
+     * object is kept as a rejected entry when its source is known.
      */
     private Received receive(HttpServletRequest request, HttpServletResponse response, int maxBytes) {
         Instant receivedAt = clock.instant();
-        String contentType = request.getContentType();
-        if (contentType != null && !MediaTypes.isOneOf(contentType, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN)) {
-            throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-                    "must be application/json or text/plain");
-        }
         SourceCredentials byHeader = WriteKey.fromBasic(request.getHeader(WriteKey.HEADER))
                 .map(key -> gate.anyType(key, WriteKey.HEADER)).orElse(null);
         String text = SegmentBody.read(request, maxBytes);

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The Segment HTTP Tracking API on the wire: auth, gzip, limits, batches with invalid messages, browser sources. */
+/**
+ * The Segment HTTP Tracking API on the wire: auth, any content type, gzip and deflate, limits, batches with invalid
+ * messages, browser sources.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @SuppressWarnings("unchecked")
@@ -54,6 +57,52 @@ class SegmentHttpEndToEndTest {
         assertThat(inBody.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
                 .extracting(i -> i.get("eventName")).containsExactlyInAnyOrder("Basic Auth", "Write Key"));
+    }
+
+    @Test
+    void readsJsonWhateverTheContentTypeAndDecodesGzipAndDeflate() {
+        String anonymousId = "anon-" + unique();
+        String auth = basic(serverToken);
+
+        Api.Response form = segment.postBare("/v1/batch", gzip(Api.write(Map.of("batch", List.of(track(anonymousId, "Form"))))),
+                "Authorization", auth, "Content-Encoding", "gzip", "Content-Type", "application/x-www-form-urlencoded");
+        Api.Response none = segment.postBare("/v1/track", Api.write(track(anonymousId, "No Type")).getBytes(),
+                "Authorization", auth);
+        Api.Response octets = segment.postBare("/v1/track", Api.write(track(anonymousId, "Octets")).getBytes(),
+                "Authorization", auth, "Content-Type", "application/octet-stream");
+        Api.Response zlib = segment.post("/v1/track", SegmentHttp.deflate(Api.write(track(anonymousId, "Zlib")), false),
+                "Authorization", auth, "Content-Encoding", "deflate");
+        Api.Response rawDeflate = segment.post("/v1/track", SegmentHttp.deflate(Api.write(track(anonymousId, "Raw")), true),
+                "Authorization", auth, "Content-Encoding", "Deflate");
+        Api.Response xGzip = segment.post("/v1/track", gzip(Api.write(track(anonymousId, "X Gzip"))),
+                "Authorization", auth, "Content-Encoding", "x-gzip");
+
+        assertThat(List.of(form, none, octets, zlib, rawDeflate, xGzip)).extracting(Api.Response::status)
+                .containsOnly(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
+                .extracting(i -> i.get("eventName"))
+                .containsExactlyInAnyOrder("Form", "No Type", "Octets", "Zlib", "Raw", "X Gzip"));
+    }
+
+    @Test
+    void refusesUnknownEncodingsAndLimitsTheDecodedSizeOfDeflateBodies() {
+        Map<String, Object> huge = with(track("anon-" + unique(), "Huge"), "properties", Map.of("blob", "x".repeat(40 * 1024)));
+        String auth = basic(serverToken);
+
+        Api.Response brotli = segment.post("/v1/track", Api.write(track("anon-" + unique(), "Br")),
+                "Authorization", auth, "Content-Encoding", "br");
+        Api.Response bomb = segment.post("/v1/track", SegmentHttp.deflate(Api.write(huge), false),
+                "Authorization", auth, "Content-Encoding", "deflate");
+        Api.Response corrupt = segment.post("/v1/track", "not deflate".getBytes(),
+                "Authorization", auth, "Content-Encoding", "deflate");
+
+        assertThat(brotli.status()).isEqualTo(415);
+        assertThat(brotli.body()).contains("Content-Encoding").contains("gzip, deflate or identity");
+        assertThat(SegmentHttp.deflate(Api.write(huge), false).length).as("small once compressed").isLessThan(32 * 1024);
+        assertThat(bomb.status()).isEqualTo(413);
+        assertThat(bomb.body()).contains("once decoded");
+        assertThat(corrupt.status()).isEqualTo(400);
+        assertThat(corrupt.body()).contains("is not valid deflate");
     }
 
     @Test

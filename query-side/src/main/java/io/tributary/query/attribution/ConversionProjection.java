@@ -121,9 +121,7 @@ public class ConversionProjection {
     }
 
     private void adjust(String recordId, TrackedEvent event, Adjustment.Kind kind) {
-        Map<String, Object> properties = event.properties();
-        var amount = kind == Adjustment.Kind.REFUND
-                ? OrderProperties.money(properties.get(OrderProperties.TOTAL_PRICE)).orElse(null) : null;
+        var amount = kind == Adjustment.Kind.REFUND ? OrderProperties.refunded(event.properties()).orElse(null) : null;
         Adjustment adjustment = new Adjustment(recordId, kind, amount);
         batches.run(batch -> repository.saveAdjustment(batch, orderRefOf(event), adjustment));
     }

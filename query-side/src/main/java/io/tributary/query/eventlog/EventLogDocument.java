@@ -29,6 +29,8 @@ final class EventLogDocument {
     static final String PROFILE_ID = "profileId";
     static final String RECEIVED_AT = "receivedAt";
     static final String AT = "at";
+    static final String EVENT_ID = "eventId";
+    static final String ALIASES = "aliases";
 
     private EventLogDocument() {
     }
@@ -74,7 +76,7 @@ final class EventLogDocument {
                 .append("reasons", reasons)
                 .append("sourceId", sourceId)
                 .append("eventName", event.eventName())
-                .append("eventId", event.eventId())
+                .append(EVENT_ID, event.eventId())
                 .append(PROFILE_ID, currentProfileId)
                 .append("originalProfileId", originalProfileId)
                 .append("timestamp", toDate(event.timestamp()))
@@ -82,7 +84,7 @@ final class EventLogDocument {
                 .append(AT, toDate(event.timestamp()))
                 .append("properties", toDocument(event.properties()))
                 .append("profileProperties", toDocument(event.profileProperties()))
-                .append("aliases", event.aliases());
+                .append(ALIASES, event.aliases());
     }
 
     private static String reason(FieldError error) {

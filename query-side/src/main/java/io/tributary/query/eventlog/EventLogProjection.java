@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.eventlog.EventLogItem;
 import io.tributary.api.eventlog.EventLogPage;
+import io.tributary.api.eventlog.FindEventLogEntry;
 import io.tributary.api.eventlog.FindEvents;
 import io.tributary.api.ingestion.DuplicateDiscarded;
 import io.tributary.api.ingestion.EventRecorded;
@@ -99,6 +100,12 @@ public class EventLogProjection {
         EventLogItem last = items.get(limit - 1);
         return new EventLogPage(new ArrayList<>(items.subList(0, limit)),
                 EventLogCursor.after(last.receivedAt(), last.recordId()).encode());
+    }
+
+    @QueryHandler
+    public EventLogItem handle(FindEventLogEntry query) {
+        Document entry = query.recordId() == null ? null : repository.byRecordId(query.recordId());
+        return entry == null ? null : EventLogDocument.toItem(entry);
     }
 
     /**

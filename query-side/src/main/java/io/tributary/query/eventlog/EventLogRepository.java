@@ -22,7 +22,9 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
+import static io.tributary.query.eventlog.EventLogDocument.ALIASES;
 import static io.tributary.query.eventlog.EventLogDocument.AT;
+import static io.tributary.query.eventlog.EventLogDocument.EVENT_ID;
 import static io.tributary.query.eventlog.EventLogDocument.PROFILE_ID;
 import static io.tributary.query.eventlog.EventLogDocument.RECEIVED_AT;
 import static io.tributary.query.support.MongoValues.toDate;
@@ -40,7 +42,7 @@ final class EventLogRepository {
         this.log = database.getCollection(LOG);
         this.merges = new MergeMap(database, "eventlog_merges");
         log.createIndex(NEWEST_FIRST);
-        for (String field : List.of("sourceId", PROFILE_ID, "eventName", "status")) {
+        for (String field : List.of("sourceId", PROFILE_ID, "eventName", "status", EVENT_ID, ALIASES)) {
             log.createIndex(Indexes.compoundIndex(Indexes.ascending(field), NEWEST_FIRST));
         }
     }
@@ -67,6 +69,11 @@ final class EventLogRepository {
         merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
+    /** The entry of this record, or null. */
+    Document byRecordId(String recordId) {
+        return log.find(eq("_id", recordId)).first();
+    }
+
     /** Newest first; {@code limit} null means all. */
     FindIterable<Document> find(FindEvents query, Integer limit) {
         FindIterable<Document> found = log.find(filter(query)).sort(NEWEST_FIRST).batchSize(500);
@@ -88,6 +95,12 @@ final class EventLogRepository {
         }
         if (query.profileId() != null) {
             filters.add(in(PROFILE_ID, merges.members(merges.resolve(query.profileId()))));
+        }
+        if (query.eventId() != null) {
+            filters.add(eq(EVENT_ID, query.eventId()));
+        }
+        if (query.alias() != null) {
+            filters.add(eq(ALIASES, query.alias()));
         }
         if (query.status() != null) {
             filters.add(eq("status", query.status().toLowerCase(Locale.ROOT)));

@@ -185,6 +185,49 @@ class ReportQueryHandlerTest extends EmbeddedMongo {
     }
 
     @Test
+    void aRefundsAmountReducesNetRevenueByWhatItGaveBackAndSeveralRefundsAddUp() {
+        conversions.on(orderWith("o1", "p1", on(5, 9), null, properties("total_price", "119.90", "currency", "EUR",
+                "id", "9001")));
+        conversions.on(order("o2", "p2", on(5, 10), "50.00", null));
+        conversions.on(order("o3", "p3", on(5, 11), "60.00", null));
+        conversions.on(refund("r1", properties("order_id", "9001", "amount", "30.00", "currency", "EUR")));
+        conversions.on(refund("r1", properties("order_id", "9001", "amount", "30.00", "currency", "EUR")));
+        conversions.on(refund("r2", properties("order_id", "o2", "amount", "20.00")));
+        conversions.on(refund("r3", properties("order_id", "o2", "amount", "30.00")));
+        conversions.on(refund("r4", properties("order_id", "o3", "amount", 45)));
+        conversions.on(refund("r5", properties("order_id", "o3", "amount", "45.00")));
+
+        assertMoney(netRevenueOf("o1"), "89.90");
+        assertMoney(netRevenueOf("o2"), "0.00");
+        assertMoney(netRevenueOf("o3"), "0.00");
+        BlendedReportView report = blended(ReportGrouping.CHANNEL, AttributionModel.LAST_TOUCH);
+        assertMoney(report.totals().revenue(), "229.90");
+        assertMoney(report.totals().netRevenue(), "89.90");
+    }
+
+    @Test
+    void aRefundArrivingBeforeItsOrderIsAppliedWhenTheOrderArrives() {
+        conversions.on(refund("r1", properties("order_id", "o1", "amount", "10.00")));
+        assertThat(reports.handle(new FindConversionAttribution("o1", AttributionModel.LAST_TOUCH))).isNull();
+
+        conversions.on(order("o1", "p1", on(5, 9), "80.00", null));
+
+        assertMoney(netRevenueOf("o1"), "70.00");
+        assertMoney(blended(ReportGrouping.CHANNEL, AttributionModel.LAST_TOUCH).totals().netRevenue(), "70.00");
+    }
+
+    @Test
+    void aRefundWithoutAmountKeepsItsTotalPriceElseRefundsTheWholeOrder() {
+        conversions.on(order("o1", "p1", on(5, 9), "40.00", null));
+        conversions.on(order("o2", "p2", on(5, 10), "60.00", null));
+        conversions.on(refund("r1", properties("order_id", "o1", "total_price", "15.00")));
+        conversions.on(refund("r2", properties("order_id", "o2", "amount", "not money")));
+
+        assertMoney(netRevenueOf("o1"), "25.00");
+        assertMoney(netRevenueOf("o2"), "0.00");
+    }
+
+    @Test
     void countsAndFlagsOrdersInAnotherCurrencyWithoutSummingThem() {
         conversions.on(orderWith("o1", "p1", on(5, 9), null, properties("total_price", "50.00", "currency", "usd",
                 "$is_new_customer", true)));
@@ -338,6 +381,14 @@ class ReportQueryHandlerTest extends EmbeddedMongo {
         });
         assertThat(roas.series().get(0).points()).extracting(p -> p.value() == null ? null : p.value().toPlainString())
                 .containsExactly(null, null, "0.0000");
+    }
+
+    private static EventRecorded refund(String refundId, Map<String, Object> properties) {
+        return recorded("Refunded Order", refundId, "p9", on(7, 9), null, properties);
+    }
+
+    private BigDecimal netRevenueOf(String orderEventId) {
+        return reports.handle(new FindConversionAttribution(orderEventId, AttributionModel.LAST_TOUCH)).netRevenue();
     }
 
     private void visit(SessionStarted started) {

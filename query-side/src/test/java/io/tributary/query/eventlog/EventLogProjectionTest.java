@@ -2,6 +2,7 @@ package io.tributary.query.eventlog;
 
 import io.tributary.api.eventlog.EventLogItem;
 import io.tributary.api.eventlog.EventLogPage;
+import io.tributary.api.eventlog.FindEventLogEntry;
 import io.tributary.api.eventlog.FindEvents;
 import io.tributary.api.ingestion.DuplicateKind;
 import io.tributary.api.ingestion.FieldError;
@@ -56,6 +57,44 @@ class EventLogProjectionTest extends EmbeddedMongo {
 
         assertThat(pageSizes).containsExactly(50, 50, 20);
         assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void filtersByTheEventsOwnIdAndByAnAliasItCarried() {
+        projection.on(recorded("r1", "p1", "web", null, at(10), withAliases(tracked("Viewed Product", "e1", at(1)),
+                "urn:anonymous_id:a1", "urn:email:ann@example.com")));
+        projection.on(recorded("r2", "p1", "web", null, at(11), withAliases(tracked("Added To Cart", "e2", at(2)),
+                "urn:anonymous_id:a1")));
+        projection.on(recorded("r3", "p2", "shop", null, at(12), withAliases(tracked("Placed Order", "e1", at(3)),
+                "urn:email:bob@example.com")));
+
+        assertThat(recordIds(new FindEvents(null, null, null, null, null, null, 10, null, "e1", null)))
+                .containsExactly("r3", "r1");
+        assertThat(recordIds(new FindEvents(null, null, null, null, null, null, 10, null, null, "urn:anonymous_id:a1")))
+                .containsExactly("r2", "r1");
+        assertThat(recordIds(new FindEvents(null, null, null, null, null, null, 10, null, "e1", "urn:anonymous_id:a1")))
+                .containsExactly("r1");
+        assertThat(recordIds(new FindEvents(null, null, null, null, null, null, 10, null, null, "urn:email:nobody@x.org")))
+                .isEmpty();
+    }
+
+    @Test
+    void findsOneEntryByItsRecordIdAndNothingForAnUnknownOne() {
+        projection.on(recorded("r1", "p1", "web", null, at(10), tracked("Viewed Product", "e1", at(1))));
+        projection.on(rejected("r2", "web", at(4), new FieldError("aliases", "at least 1 required")));
+
+        assertThat(projection.handle(new FindEventLogEntry("r1"))).satisfies(item -> {
+            assertThat(item.recordId()).isEqualTo("r1");
+            assertThat(item.eventId()).isEqualTo("e1");
+            assertThat(item.status()).isEqualTo("accepted");
+        });
+        assertThat(projection.handle(new FindEventLogEntry("r2")).status()).isEqualTo("rejected");
+        assertThat(projection.handle(new FindEventLogEntry("unknown"))).isNull();
+    }
+
+    private static TrackedEvent withAliases(TrackedEvent event, String... aliases) {
+        return new TrackedEvent(event.eventName(), event.eventId(), event.properties(), event.profileProperties(),
+                List.of(aliases), event.timestamp(), event.timestampOffset(), event.flags());
     }
 
     @Test

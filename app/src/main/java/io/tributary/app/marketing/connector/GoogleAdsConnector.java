@@ -2,6 +2,7 @@ package io.tributary.app.marketing.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.api.marketing.AdPlatform;
+import io.tributary.api.marketing.MetricRow;
 import io.tributary.app.marketing.MarketingProperties;
 import io.tributary.saga.marketing.PullFailure;
 import io.tributary.saga.marketing.PulledPage;
@@ -13,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Google Ads API: {@code POST /{version}/customers/{customerId}/googleAds:searchStream} with a GAQL query over
- * {@code ad_group_ad}; the stream answers every row at once (a JSON array of batches), so there is one page.
+ * Google Ads API: {@code POST /{version}/customers/{customerId}/googleAds:searchStream} with GAQL queries over
+ * {@code ad_group_ad}, {@code campaign} and, when some campaign-day has no ad rows, {@code asset_group}; each stream
+ * answers every row at once (a JSON array of batches), so there is one page. {@link GoogleSpendCoverage} combines
+ * them so that the rows add up to the account's spend.
  */
 public class GoogleAdsConnector implements AdConnector {
 
@@ -54,8 +57,39 @@ public class GoogleAdsConnector implements AdConnector {
         URI uri = URI.create(connection.baseUrl(settings.baseUrl()) + "/"
                 + connection.option("apiVersion", settings.apiVersion()) + "/customers/" + connection.accountId()
                 + "/googleAds:searchStream");
+        String customerId = connection.accountId();
+        String currency = connection.currency();
+        List<MetricRow> ads = PlatformRows.map(PLATFORM, search(uri, headers, GoogleAdsMapping.query(from, to)),
+                result -> GoogleAdsMapping.row(result, customerId, currency));
+        List<MetricRow> campaigns = PlatformRows.map(PLATFORM,
+                search(uri, headers, GoogleAdsMapping.campaignQuery(from, to)),
+                result -> GoogleAdsMapping.campaignRow(result, customerId, currency));
+        List<MetricRow> assetGroups = GoogleSpendCoverage.needsAssetGroups(ads, campaigns)
+                ? PlatformRows.map(PLATFORM, assetGroups(uri, headers, from, to),
+                        result -> GoogleAdsMapping.assetGroupRow(result, customerId, currency))
+                : List.of();
+        return new PulledPage(GoogleSpendCoverage.rows(ads, assetGroups, campaigns), null);
+    }
+
+    /**
+     * Asset-group rows where the API gives them. An API version or account that refuses the query (a fatal
+     * failure) leaves them out: the campaign rows then carry the whole of those campaigns' spend.
+     */
+    private List<JsonNode> assetGroups(URI uri, Map<String, String> headers, LocalDate from, LocalDate to) {
+        try {
+            return search(uri, headers, GoogleAdsMapping.assetGroupQuery(from, to));
+        } catch (PullFailure failure) {
+            if (failure.isFatal()) {
+                return List.of();
+            }
+            throw failure;
+        }
+    }
+
+    /** One searchStream query: every result of every streamed batch. */
+    private List<JsonNode> search(URI uri, Map<String, String> headers, String query) {
         PlatformHttp.Answer answer = http.post(uri, headers, "application/json",
-                PlatformHttp.json(Map.of("query", GoogleAdsMapping.query(from, to))));
+                PlatformHttp.json(Map.of("query", query)));
         JsonNode body = answer.json(PLATFORM);
         JsonNode error = error(body);
         if (!answer.ok() || error != null) {
@@ -68,8 +102,7 @@ public class GoogleAdsConnector implements AdConnector {
         for (JsonNode batch : body.isArray() ? body : List.of(body)) {
             batch.path("results").forEach(results::add);
         }
-        return new PulledPage(PlatformRows.map(PLATFORM, results,
-                result -> GoogleAdsMapping.row(result, connection.accountId(), connection.currency())), null);
+        return results;
     }
 
     /** The error of an answer: {@code {"error": …}}, or inside one of the streamed batches. */

@@ -56,6 +56,42 @@ class GoogleAdsMappingTest {
                 .contains(" FROM ad_group_ad WHERE segments.date BETWEEN '2026-01-01' AND '2026-01-30'");
     }
 
+    @Test
+    void mapsACampaignRowWithoutAdSetOrAdAndAnAssetGroupAsTheAdSet() throws Exception {
+        JsonNode campaign = JSON.readTree("""
+                {"customer":{"resourceName":"customers/1234567890","currencyCode":"EUR"},
+                 "campaign":{"resourceName":"customers/1234567890/campaigns/555","id":"555","name":"PMax All",
+                             "advertisingChannelType":"PERFORMANCE_MAX"},
+                 "metrics":{"clicks":"12","costMicros":"42100000","impressions":"900"},
+                 "segments":{"date":"2026-02-03"}}""");
+        JsonNode assetGroup = JSON.readTree("""
+                {"customer":{"resourceName":"customers/1234567890","currencyCode":"EUR"},
+                 "campaign":{"resourceName":"customers/1234567890/campaigns/555","id":"555","name":"PMax All"},
+                 "assetGroup":{"resourceName":"customers/1234567890/assetGroups/777","id":"777","name":"Shoes"},
+                 "metrics":{"clicks":"5","costMicros":"30000000","impressions":"400"},
+                 "segments":{"date":"2026-02-03"}}""");
+
+        assertThat(GoogleAdsMapping.campaignRow(campaign, "1234567890", "USD")).isEqualTo(new MetricRow(
+                LocalDate.parse("2026-02-03"), AdPlatform.GOOGLE, "1234567890", "555", "PMax All", null, null, null,
+                null, new BigDecimal("42.10"), 900, 12, BigDecimal.ZERO, BigDecimal.ZERO, "EUR"));
+        assertThat(GoogleAdsMapping.assetGroupRow(assetGroup, "1234567890", "USD")).isEqualTo(new MetricRow(
+                LocalDate.parse("2026-02-03"), AdPlatform.GOOGLE, "1234567890", "555", "PMax All", "777", "Shoes", null,
+                null, new BigDecimal("30.00"), 400, 5, BigDecimal.ZERO, BigDecimal.ZERO, "EUR"));
+    }
+
+    @Test
+    void queriesCampaignsAndPerformanceMaxAssetGroupsPerDay() {
+        LocalDate from = LocalDate.parse("2026-01-01");
+        LocalDate to = LocalDate.parse("2026-01-30");
+        assertThat(GoogleAdsMapping.campaignQuery(from, to))
+                .contains("campaign.id", "campaign.name", "metrics.cost_micros", "metrics.conversions_value")
+                .contains(" FROM campaign WHERE segments.date BETWEEN '2026-01-01' AND '2026-01-30'");
+        assertThat(GoogleAdsMapping.assetGroupQuery(from, to))
+                .contains("asset_group.id", "asset_group.name", "campaign.id", "metrics.cost_micros")
+                .contains(" FROM asset_group WHERE segments.date BETWEEN '2026-01-01' AND '2026-01-30'")
+                .endsWith(" AND campaign.advertising_channel_type = 'PERFORMANCE_MAX'");
+    }
+
     @ParameterizedTest(name = "HTTP {0} {1} → transient {2}")
     @CsvSource(delimiter = '|', textBlock = """
             429 | RESOURCE_EXHAUSTED | true
