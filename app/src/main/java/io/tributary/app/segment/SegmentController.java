@@ -9,7 +9,7 @@ import io.tributary.app.ingest.JsonBody;
 import io.tributary.app.ingest.MediaTypes;
 import io.tributary.app.ingest.SourceGate;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
+import io.tributary.api.intake.SourceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
