@@ -81,14 +81,17 @@ public class DeliveryIndex {
     /** Forgets every delivery, then remembers those of the given events (payloads in the order they were stored). */
     public void rebuild(Iterable<?> payloads) {
         deliveries.deleteMany(new Document());
-        for (Object payload : payloads) {
-            if (payload instanceof EventRecorded recorded) {
-                on(recorded);
-            } else if (payload instanceof DuplicateDiscarded discarded) {
-                on(discarded);
-            } else if (payload instanceof PayloadRejected rejected) {
-                on(rejected);
-            }
+        payloads.forEach(this::handle);
+    }
+
+    /** Remembers what one recorded event says about a delivery; other events say nothing. */
+    void handle(Object payload) {
+        if (payload instanceof EventRecorded recorded) {
+            on(recorded);
+        } else if (payload instanceof DuplicateDiscarded discarded) {
+            on(discarded);
+        } else if (payload instanceof PayloadRejected rejected) {
+            on(rejected);
         }
     }
 
