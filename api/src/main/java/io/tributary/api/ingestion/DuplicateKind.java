@@ -10,5 +10,13 @@ public enum DuplicateKind {
     /** A store webhook delivered again with the same delivery id: the record of the first delivery is kept. */
     STORE_REDELIVERY,
     /** A store re-sent an event it had already recorded (WooCommerce repeats whole orders, a backfill re-reads them). */
-    ALREADY_RECORDED
+    ALREADY_RECORDED;
+
+    /**
+     * Recorded for the audit trail only: a store redelivery or an event the store already recorded changed nothing,
+     * so the read models neither list nor count it (as before these decisions were recorded).
+     */
+    public boolean isAuditOnly() {
+        return this == STORE_REDELIVERY || this == ALREADY_RECORDED;
+    }
 }

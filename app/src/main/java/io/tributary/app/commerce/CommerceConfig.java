@@ -1,14 +1,22 @@
 package io.tributary.app.commerce;
 
 import io.tributary.saga.backfill.BackfillSaga;
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** How the backfill saga handles failures. */
+/** How long store delivery ids are remembered, and how the backfill saga handles failures. */
 @Configuration
 class CommerceConfig {
+
+    /** A redelivery within this time is answered as one (Shopify retries for 4 hours). */
+    @Bean
+    Duration storeDeliveryRetention(CommerceProperties properties) {
+        return properties.deliveryRetention();
+    }
 
     /**
      * A failed backfill step is not skipped: the error reaches the processor, which leaves its token where it was

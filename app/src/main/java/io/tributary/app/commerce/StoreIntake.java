@@ -13,6 +13,7 @@ import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.api.source.SourceType;
 import io.tributary.app.ingest.IngestionQueue;
 import io.tributary.app.ingest.IntakeUnavailable;
+import io.tributary.app.ingest.RawBody;
 import io.tributary.app.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public class StoreIntake {
     }
 
     public byte[] body(HttpServletRequest request) {
-        return RequestBytes.read(request, maxBodyBytes);
+        return RawBody.bytes(request, maxBodyBytes);
     }
 
     /** The headers a store's webhooks carry their signature, topic and delivery id in. */

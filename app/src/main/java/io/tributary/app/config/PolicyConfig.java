@@ -3,7 +3,6 @@ package io.tributary.app.config;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.api.intake.TimestampBounds;
-import io.tributary.app.commerce.CommerceProperties;
 import io.tributary.command.ingestion.AliasIndex;
 import io.tributary.command.ingestion.AliasRules;
 import io.tributary.command.ingestion.DedupIndex;
@@ -16,7 +15,9 @@ import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
 import io.tributary.command.source.SourceTokenIndex;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -73,9 +74,10 @@ public class PolicyConfig {
         return new SourceSecrets(database);
     }
 
+    /** @param retention {@code tributary.commerce.delivery-retention}, handed over by the commerce configuration */
     @Bean
-    DeliveryIndex deliveryIndex(MongoDatabase database, CommerceProperties commerce) {
-        return new DeliveryIndex(database, commerce.deliveryRetention());
+    DeliveryIndex deliveryIndex(MongoDatabase database, @Qualifier("storeDeliveryRetention") Duration retention) {
+        return new DeliveryIndex(database, retention);
     }
 
     @Bean
