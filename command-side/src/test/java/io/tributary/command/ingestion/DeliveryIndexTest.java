@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.Intake;
 import io.tributary.api.ingestion.PayloadRejected;
+import io.tributary.api.ingestion.Rejection;
 import io.tributary.command.support.InMemoryMongo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,20 @@ class DeliveryIndexTest {
                 .contains(new DeliveryIndex.Delivered("r1", world.profileOf("r1")));
         assertThat(rebuilt.wasRejected(STORE, "d-2", T0)).isTrue();
         assertThat(rebuilt.wasRejected(STORE, "d-1", T0)).isFalse();
+    }
+
+    @Test
+    void keepsARejectedDeliveryOnce() {
+        IntakeWorld world = new IntakeWorld(mongo.freshDatabase());
+        List<FieldError> errors = List.of(new FieldError("body", "must be a JSON object"));
+
+        world.ingest(List.of(), List.of(new Rejection("r1", STORE, T0, "[]", null, null, errors, "d-1")));
+        world.ingest(List.of(), List.of(new Rejection("r2", STORE, T0.plusSeconds(60), "[]", null, null, errors, "d-1"),
+                new Rejection("r3", STORE, T0.plusSeconds(60), "[]", null, null, errors, "d-2")));
+
+        assertThat(world.recorded()).extracting(event -> ((PayloadRejected) event).recordId())
+                .containsExactly("r1", "r3");
+        assertThat(world.deliveries().wasRejected(STORE, "d-1", T0)).isTrue();
     }
 
     @Test

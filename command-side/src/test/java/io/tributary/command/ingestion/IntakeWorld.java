@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.IngestTrackedEvents;
 import io.tributary.api.ingestion.IngestionOutcome;
 import io.tributary.api.ingestion.Intake;
+import io.tributary.api.ingestion.Rejection;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.session.StartSession;
 import io.tributary.api.source.SourceType;
@@ -66,7 +67,12 @@ final class IntakeWorld {
 
     /** Decides one batch in one unit of work, as the single writer does. */
     List<IngestionOutcome> ingest(List<Intake> intakes) {
-        IngestTrackedEvents command = new IngestTrackedEvents(intakes, List.of());
+        return ingest(intakes, List.of());
+    }
+
+    /** Decides one batch of tracked events and rejected payloads in one unit of work. */
+    List<IngestionOutcome> ingest(List<Intake> intakes, List<Rejection> rejections) {
+        IngestTrackedEvents command = new IngestTrackedEvents(intakes, rejections);
         ResultMessage<List<IngestionOutcome>> result = DefaultUnitOfWork.startAndGet(asCommandMessage(command))
                 .executeWithResult(() -> handler.handle(command));
         if (result.isExceptional()) {
