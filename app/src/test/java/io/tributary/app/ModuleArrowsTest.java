@@ -13,9 +13,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module arrows: api and the embedded store depend on nothing of ours; the CQRS sides only on api, and their main
- * code never on the embedded store; policies on neither Spring nor Axon.
+ * code never on the embedded store; policies on neither Spring nor Axon; app reaches the command side only through the
+ * ingestion port and the query side only from its wiring; no package cycles inside any module.
  */
 class ModuleArrowsTest {
+
+    /** The one class of app that wires the command side; everything else reads it through {@code api.intake}. */
+    private static final String COMMAND_SIDE_WIRING = "io.tributary.app.config.PolicyConfig";
+
+    /**
+     * The classes of app that wire read models (projections, their settings). {@code EventLogExportController}
+     * streams the event log straight from its projection: a streaming query through Axon would need Reactor.
+     */
+    private static final String[] QUERY_SIDE_WIRING = {
+        "io.tributary.app.config.ProjectionConfig",
+        "io.tributary.app.quality.QualityConfig",
+        "io.tributary.app.report.ReportConfig",
+        "io.tributary.app.report.AttributionProperties",
+        "io.tributary.app.marketing.MarketingConfig",
+        "io.tributary.app.eventlog.EventLogExportController",
+    };
 
     private static JavaClasses classes;
 
@@ -84,5 +101,33 @@ class ModuleArrowsTest {
     @Test
     void featurePackagesOfTheCommandSideHaveNoCycles() {
         slices().matching("io.tributary.command.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void appReachesTheCommandSideOnlyThroughTheIngestionPort() {
+        noClasses().that().resideInAPackage("io.tributary.app..")
+                .and().doNotHaveFullyQualifiedName(COMMAND_SIDE_WIRING)
+                .should().dependOnClassesThat().resideInAPackage("io.tributary.command..")
+                .because("app reads the command side through io.tributary.api.intake.IntakeDirectory and sends commands")
+                .check(classes);
+    }
+
+    @Test
+    void appReachesTheQuerySideOnlyFromItsWiring() {
+        noClasses().that().resideInAPackage("io.tributary.app..")
+                .and().doNotHaveFullyQualifiedName(QUERY_SIDE_WIRING[0])
+                .and().doNotHaveFullyQualifiedName(QUERY_SIDE_WIRING[1])
+                .and().doNotHaveFullyQualifiedName(QUERY_SIDE_WIRING[2])
+                .and().doNotHaveFullyQualifiedName(QUERY_SIDE_WIRING[3])
+                .and().doNotHaveFullyQualifiedName(QUERY_SIDE_WIRING[4])
+                .and().doNotHaveFullyQualifiedName(QUERY_SIDE_WIRING[5])
+                .should().dependOnClassesThat().resideInAPackage("io.tributary.query..")
+                .because("app asks read models with api queries")
+                .check(classes);
+    }
+
+    @Test
+    void packagesInsideEachModuleHaveNoCycles() {
+        slices().matching("io.tributary.(*).(*)..").should().beFreeOfCycles().check(classes);
     }
 }

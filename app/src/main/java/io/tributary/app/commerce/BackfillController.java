@@ -4,7 +4,7 @@ import io.tributary.api.backfill.StartBackfill;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.source.SourceType;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.CommerceCredentials;
+import io.tributary.api.intake.CommerceCredentials;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -7,7 +7,7 @@ import io.tributary.api.backfill.RecordBackfillPage;
 import io.tributary.api.ingestion.Rejection;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.source.SourceType;
-import io.tributary.command.source.CommerceCredentials;
+import io.tributary.api.intake.CommerceCredentials;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,27 +1,21 @@
 package io.tributary.app.commerce;
 
-import com.mongodb.client.MongoDatabase;
-import io.tributary.command.source.SourceSecrets;
-import io.tributary.command.source.WebhookDeliveries;
 import io.tributary.saga.backfill.BackfillSaga;
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The store sources' command-side lookups, and how the backfill saga handles failures. */
+/** How long store delivery ids are remembered, and how the backfill saga handles failures. */
 @Configuration
 class CommerceConfig {
 
+    /** A redelivery within this time is answered as one (Shopify retries for 4 hours). */
     @Bean
-    SourceSecrets sourceSecrets(MongoDatabase database) {
-        return new SourceSecrets(database);
-    }
-
-    @Bean
-    WebhookDeliveries webhookDeliveries(MongoDatabase database, CommerceProperties properties) {
-        return new WebhookDeliveries(database, properties.deliveryRetention());
+    Duration storeDeliveryRetention(CommerceProperties properties) {
+        return properties.deliveryRetention();
     }
 
     /**

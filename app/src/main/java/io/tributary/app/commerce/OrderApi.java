@@ -2,7 +2,7 @@ package io.tributary.app.commerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.api.source.SourceType;
-import io.tributary.command.source.CommerceCredentials;
+import io.tributary.api.intake.CommerceCredentials;
 import java.time.Instant;
 import java.util.List;
 

@@ -8,21 +8,17 @@ import io.tributary.api.ingestion.IngestionStatus;
 import io.tributary.api.ingestion.Intake;
 import io.tributary.api.ingestion.Rejection;
 import io.tributary.api.ingestion.TrackedEvent;
+import io.tributary.api.intake.CommerceCredentials;
+import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.api.source.SourceType;
-import io.tributary.app.config.TributaryProperties;
 import io.tributary.app.ingest.IngestionQueue;
 import io.tributary.app.ingest.IntakeUnavailable;
+import io.tributary.app.ingest.RawBody;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.dedup.DedupIndex;
-import io.tributary.command.dedup.DedupPolicy;
-import io.tributary.command.source.CommerceCredentials;
-import io.tributary.command.source.SourceSecrets;
-import io.tributary.command.source.WebhookDeliveries;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,35 +32,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The intake of store sources, shared by the Shopify and WooCommerce webhooks and the backfill: which source,
- * whether the signature holds (before anything is parsed), whether the delivery was already stored, and then the
- * tracked events through {@link IngestionQueue#submit}. Answers only once everything is stored.
+ * whether the signature holds (before anything is parsed), then the tracked events, with their delivery id, through
+ * {@link IngestionQueue#submit}. Whether a delivery or an order was already recorded is the command side's decision,
+ * recorded as a {@code DuplicateDiscarded}. Answers only once everything is stored.
  */
 @Component
 public class StoreIntake {
 
     static final String STORED = "stored";
-    static final String REJECTED = "rejected";
-    static final String ALREADY_RECORDED = "already_recorded";
+    private static final String ALREADY_RECORDED = IngestionStatus.ALREADY_RECORDED.wireName();
     private static final int CHUNK = 100;
 
-    private final SourceSecrets secrets;
-    private final WebhookDeliveries deliveries;
+    private final IntakeDirectory directory;
     private final IngestionQueue queue;
-    private final DedupIndex dedupIndex;
     private final ObjectMapper mapper;
     private final int maxBodyBytes;
-    private final Duration futureTolerance;
     private final Clock clock = Clock.systemUTC();
 
-    StoreIntake(SourceSecrets secrets, WebhookDeliveries deliveries, IngestionQueue queue, DedupIndex dedupIndex,
-                ObjectMapper mapper, CommerceProperties commerce, TributaryProperties properties) {
-        this.secrets = secrets;
-        this.deliveries = deliveries;
+    StoreIntake(IntakeDirectory directory, IngestionQueue queue, ObjectMapper mapper, CommerceProperties commerce) {
+        this.directory = directory;
         this.queue = queue;
-        this.dedupIndex = dedupIndex;
         this.mapper = mapper;
         this.maxBodyBytes = commerce.maxBodyBytes();
-        this.futureTolerance = properties.intake().futureTolerance();
     }
 
     /** What a delivery gave, for the webhook's answer. */
@@ -76,9 +65,14 @@ public class StoreIntake {
             return count(IngestionStatus.ACCEPTED.wireName());
         }
 
-        /** Duplicates of a kept copy, and events this store had already recorded (not submitted again). */
+        /** Duplicates of a kept copy, and events this store had already recorded. */
         public int alreadyPresent() {
             return count(IngestionStatus.DUPLICATE.wireName()) + count(ALREADY_RECORDED);
+        }
+
+        /** Every event of the delivery was recorded from an earlier copy of it. */
+        boolean isRedelivery() {
+            return !outcomes.isEmpty() && count(IngestionStatus.DUPLICATE_DELIVERY.wireName()) == outcomes.size();
         }
 
         private int count(String status) {
@@ -92,7 +86,7 @@ public class StoreIntake {
 
     /** The enabled store source of that type: 404 when there is none, 403 when it is disabled. */
     public CommerceCredentials source(String sourceId, SourceType type) {
-        CommerceCredentials source = secrets.find(sourceId).filter(found -> found.type() == type)
+        CommerceCredentials source = directory.store(sourceId).filter(found -> found.type() == type)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "sourceId",
                         "no " + type.wireName() + " source " + sourceId));
         if (!source.enabled()) {
@@ -102,11 +96,11 @@ public class StoreIntake {
     }
 
     public Optional<CommerceCredentials> find(String sourceId) {
-        return secrets.find(sourceId);
+        return directory.store(sourceId);
     }
 
     public byte[] body(HttpServletRequest request) {
-        return RequestBytes.read(request, maxBodyBytes);
+        return RawBody.bytes(request, maxBodyBytes);
     }
 
     /** The headers a store's webhooks carry their signature, topic and delivery id in. */
@@ -114,18 +108,14 @@ public class StoreIntake {
     }
 
     /**
-     * A signed webhook delivery: 401 unless signed, the earlier answer when the delivery id was seen, otherwise the
-     * body mapped from its topic and stored.
+     * A signed webhook delivery: 401 unless signed, otherwise the body mapped from its topic and stored; the earlier
+     * answer when the command side finds the delivery id already recorded.
      */
     public Map<String, Object> receiveSigned(CommerceCredentials source, Instant receivedAt, byte[] body,
                                              HttpServletRequest request, WebhookHeaders headers,
                                              BiFunction<String, JsonNode, Mapped> mapping, boolean skipRecorded) {
         verify(source, body, request.getHeader(headers.signature()), headers.signature());
         String deliveryId = request.getHeader(headers.deliveryId());
-        Optional<Map<String, Object>> repeated = repeated(source, deliveryId);
-        if (repeated.isPresent()) {
-            return repeated.get();
-        }
         Mapped mapped = json(body).map(json -> mapping.apply(request.getHeader(headers.topic()), json))
                 .orElseGet(() -> Mapped.invalid(List.of(new FieldError("body", "must be a JSON object"))));
         return receive(source, deliveryId, receivedAt, body, mapped, skipRecorded);
@@ -136,17 +126,6 @@ public class StoreIntake {
         if (!StoreSignature.matches(body, signature, source.secretsValidAt(now()))) {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, header, "missing or invalid signature");
         }
-    }
-
-    /** The answer to a delivery that was already stored; empty when it is new. */
-    private Optional<Map<String, Object>> repeated(CommerceCredentials source, String deliveryId) {
-        return deliveries.outcome(source.sourceId(), deliveryId).map(outcome -> {
-            if (REJECTED.equals(outcome)) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "body",
-                        "this delivery was rejected before; it is kept in the event log");
-            }
-            return Map.of("status", "duplicate_delivery");
-        });
     }
 
     private Optional<JsonNode> json(byte[] body) {
@@ -167,8 +146,12 @@ public class StoreIntake {
     private Map<String, Object> receive(CommerceCredentials source, String deliveryId, Instant receivedAt, byte[] body,
                                         Mapped mapped, boolean skipRecorded) {
         if (mapped.isInvalid()) {
-            queue.submit(List.of(), List.of(rejection(source, receivedAt, body, mapped.errors())));
-            deliveries.remember(source.sourceId(), deliveryId, REJECTED, receivedAt);
+            boolean rejectedBefore = deliveryId != null && directory.deliveryWasRejected(source.sourceId(), deliveryId);
+            queue.submit(List.of(), List.of(rejection(source, receivedAt, body, mapped.errors(), deliveryId)));
+            if (rejectedBefore) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "body",
+                        "this delivery was rejected before; it is kept in the event log");
+            }
             throw new ApiProblem(HttpStatus.BAD_REQUEST, mapped.errors());
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -177,31 +160,41 @@ public class StoreIntake {
             answer.put("reason", mapped.ignored());
             return answer;
         }
-        Submitted submitted = submit(source, mapped.events(), List.of(), receivedAt, skipRecorded);
-        deliveries.remember(source.sourceId(), deliveryId, STORED, receivedAt);
+        Submitted submitted = submit(source, mapped.events(), List.of(), receivedAt, skipRecorded, deliveryId);
+        if (submitted.isRedelivery()) {
+            return Map.of("status", IngestionStatus.DUPLICATE_DELIVERY.wireName());
+        }
         answer.put("status", STORED);
         answer.put("events", submitted.outcomes().stream().map(StoreIntake::describe).toList());
         return answer;
     }
 
     public Rejection rejection(CommerceCredentials source, Instant receivedAt, byte[] payload, List<FieldError> errors) {
-        return new Rejection(UUID.randomUUID().toString(), source.sourceId(), receivedAt,
-                new String(payload, StandardCharsets.UTF_8), null, null, errors);
+        return rejection(source, receivedAt, payload, errors, null);
     }
 
-    /** Submits tracked events (and rejected entries) in chunks, each answered once stored. */
+    private static Rejection rejection(CommerceCredentials source, Instant receivedAt, byte[] payload,
+                                       List<FieldError> errors, String deliveryId) {
+        return new Rejection(UUID.randomUUID().toString(), source.sourceId(), receivedAt,
+                new String(payload, StandardCharsets.UTF_8), null, null, errors, deliveryId);
+    }
+
+    /**
+     * Submits tracked events (and rejected entries) in chunks, each answered once stored.
+     *
+     * @param skipRecorded the store repeats whole orders: events it already recorded are discarded as such
+     */
     public Submitted submit(CommerceCredentials source, List<TrackedEvent> events, List<Rejection> rejections,
                             Instant receivedAt, boolean skipRecorded) {
+        return submit(source, events, rejections, receivedAt, skipRecorded, null);
+    }
+
+    private Submitted submit(CommerceCredentials source, List<TrackedEvent> events, List<Rejection> rejections,
+                             Instant receivedAt, boolean skipRecorded, String deliveryId) {
         List<Outcome> outcomes = new ArrayList<>();
-        List<Intake> intakes = new ArrayList<>();
-        for (TrackedEvent event : events) {
-            if (skipRecorded && recordedBy(source, event)) {
-                outcomes.add(new Outcome(event.eventName(), event.eventId(), ALREADY_RECORDED, null, null));
-            } else {
-                intakes.add(new Intake(UUID.randomUUID().toString(), source.sourceId(), source.type(), receivedAt,
-                        clamped(event, receivedAt)));
-            }
-        }
+        List<Intake> intakes = events.stream().map(event -> new Intake(UUID.randomUUID().toString(), source.sourceId(),
+                source.type(), receivedAt, directory.timestampBounds().clamp(event, receivedAt), deliveryId,
+                skipRecorded)).toList();
         requireRunning();
         for (int from = 0; from < Math.max(intakes.size(), rejections.size()); from += CHUNK) {
             List<Intake> chunk = intakes.subList(Math.min(from, intakes.size()), Math.min(from + CHUNK, intakes.size()));
@@ -210,27 +203,13 @@ public class StoreIntake {
             for (int i = 0; i < chunk.size(); i++) {
                 TrackedEvent event = chunk.get(i).event();
                 IngestionOutcome outcome = stored.get(i);
-                outcomes.add(new Outcome(event.eventName(), event.eventId(), outcome.status().wireName(),
-                        outcome.profileId(), outcome.sessionId()));
+                outcomes.add(outcome.status() == IngestionStatus.ALREADY_RECORDED
+                        ? new Outcome(event.eventName(), event.eventId(), ALREADY_RECORDED, null, null)
+                        : new Outcome(event.eventName(), event.eventId(), outcome.status().wireName(),
+                                outcome.profileId(), outcome.sessionId()));
             }
         }
         return new Submitted(outcomes);
-    }
-
-    /** A tracked event of this store with the same dedup key is already kept (no window: order facts do not recur). */
-    private boolean recordedBy(CommerceCredentials source, TrackedEvent event) {
-        return dedupIndex.find(DedupPolicy.key(event.eventName(), event.eventId()))
-                .filter(kept -> kept.sourceId().equals(source.sourceId())).isPresent();
-    }
-
-    private TrackedEvent clamped(TrackedEvent event, Instant receivedAt) {
-        if (!event.timestamp().isAfter(receivedAt.plus(futureTolerance))) {
-            return event;
-        }
-        List<String> flags = new ArrayList<>(event.flags());
-        flags.add(TrackedEvent.TIMESTAMP_CLAMPED);
-        return new TrackedEvent(event.eventName(), event.eventId(), event.properties(), event.profileProperties(),
-                event.aliases(), receivedAt, event.timestampOffset(), flags);
     }
 
     private void requireRunning() {

@@ -11,8 +11,9 @@ import io.tributary.api.profile.ProfileHistoryView;
 import io.tributary.api.profile.ProfileView;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionView;
-import io.tributary.command.profile.AliasRules;
-import io.tributary.command.profile.ParsedAlias;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.ParsedAlias;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,11 +35,11 @@ class ProfilePages {
     static final int TIMELINE_EVENTS = 200;
 
     private final QueryGateway queries;
-    private final AliasRules aliasRules;
+    private final AliasParser aliasRules;
 
-    ProfilePages(QueryGateway queries, AliasRules aliasRules) {
+    ProfilePages(QueryGateway queries, IntakeDirectory intake) {
         this.queries = queries;
-        this.aliasRules = aliasRules;
+        this.aliasRules = intake.aliases();
     }
 
     /**

@@ -6,8 +6,9 @@ import io.tributary.api.eventlog.FindEventLogEntry;
 import io.tributary.api.eventlog.FindEvents;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.profile.AliasRules;
-import io.tributary.command.profile.ParsedAlias;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.ParsedAlias;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -34,11 +35,11 @@ class EventLogController {
     private static final Set<String> STATUSES = Set.of("accepted", "duplicate", "rejected");
 
     private final QueryGateway queries;
-    private final AliasRules aliasRules;
+    private final AliasParser aliasRules;
 
-    EventLogController(QueryGateway queries, AliasRules aliasRules) {
+    EventLogController(QueryGateway queries, IntakeDirectory intake) {
         this.queries = queries;
-        this.aliasRules = aliasRules;
+        this.aliasRules = intake.aliases();
     }
 
     @GetMapping
@@ -75,7 +76,7 @@ class EventLogController {
         /** {@code alias} is normalised as intake normalises it ({@code rules} may be null when it is). */
         static FindEvents parse(String sourceId, String eventName, String profileId, String status, String from,
                                 String to, String limit, String cursor, String eventId, String alias,
-                                AliasRules rules) {
+                                AliasParser rules) {
             List<FieldError> errors = new ArrayList<>();
             if (status != null && !STATUSES.contains(status)) {
                 errors.add(new FieldError("status", "must be accepted, duplicate or rejected"));
@@ -91,7 +92,7 @@ class EventLogController {
                     eventId == null || eventId.isBlank() ? null : eventId, urn);
         }
 
-        private static String alias(String value, AliasRules rules, List<FieldError> errors) {
+        private static String alias(String value, AliasParser rules, List<FieldError> errors) {
             if (value == null || value.isBlank()) {
                 return null;
             }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.eventlog.EventLogItem;
 import io.tributary.api.eventlog.FindEvents;
-import io.tributary.command.profile.AliasRules;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.query.eventlog.EventLogProjection;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,12 +32,12 @@ class EventLogExportController {
 
     private final EventLogProjection eventLog;
     private final ObjectMapper json;
-    private final AliasRules aliasRules;
+    private final AliasParser aliasRules;
 
-    EventLogExportController(EventLogProjection eventLog, ObjectMapper json, AliasRules aliasRules) {
+    EventLogExportController(EventLogProjection eventLog, ObjectMapper json, IntakeDirectory intake) {
         this.eventLog = eventLog;
         this.json = json;
-        this.aliasRules = aliasRules;
+        this.aliasRules = intake.aliases();
     }
 
     @GetMapping("/api/events/export.csv")

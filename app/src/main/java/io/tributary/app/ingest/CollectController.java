@@ -6,7 +6,7 @@ import io.tributary.api.ingestion.IngestionStatus;
 import io.tributary.api.ingestion.Intake;
 import io.tributary.api.ingestion.Rejection;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
+import io.tributary.api.intake.SourceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;

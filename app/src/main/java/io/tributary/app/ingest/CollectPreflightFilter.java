@@ -1,7 +1,7 @@
 package io.tributary.app.ingest;
 
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
+import io.tributary.api.intake.SourceCredentials;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package io.tributary.app.ingest;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.intake.TimestampBounds;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -15,9 +15,9 @@ import java.util.List;
  */
 record EventTime(Instant instant, String offset, boolean clamped) {
 
-    static EventTime read(Object value, String field, Instant receivedAt, Duration futureTolerance, List<FieldError> errors) {
+    static EventTime read(Object value, String field, Instant receivedAt, TimestampBounds bounds, List<FieldError> errors) {
         EventTime time = parse(value, field, receivedAt, errors);
-        if (time != null && time.instant().isAfter(receivedAt.plus(futureTolerance))) {
+        if (time != null && bounds.isTooFarAhead(time.instant(), receivedAt)) {
             return new EventTime(receivedAt, time.offset(), true);
         }
         return time;

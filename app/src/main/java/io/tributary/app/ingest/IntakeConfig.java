@@ -1,7 +1,6 @@
 package io.tributary.app.ingest;
 
-import io.tributary.app.config.TributaryProperties;
-import io.tributary.command.profile.AliasRules;
+import io.tributary.api.intake.IntakeDirectory;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class IntakeConfig {
 
     @Bean
-    TrackedEventReader trackedEventReader(AliasRules aliasRules, TributaryProperties properties) {
-        return new TrackedEventReader(aliasRules, properties.intake().futureTolerance(), Clock.systemUTC());
+    TrackedEventReader trackedEventReader(IntakeDirectory intake) {
+        return new TrackedEventReader(intake.aliases(), intake.timestampBounds(), Clock.systemUTC());
     }
 }

@@ -8,13 +8,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 
-/** Reads a request body, refusing more than a limit (413) before it is held in memory. */
+/**
+ * Reads a request body, refusing more than a limit (413) before it is held in memory: as text, or exactly as its
+ * bytes arrived (store webhooks sign the bytes).
+ */
 public final class RawBody {
 
     private RawBody() {
     }
 
     public static String read(HttpServletRequest request, int maxBytes) {
+        return new String(bytes(request, maxBytes), StandardCharsets.UTF_8);
+    }
+
+    public static byte[] bytes(HttpServletRequest request, int maxBytes) {
         if (request.getContentLengthLong() > maxBytes) {
             throw tooLarge(maxBytes);
         }
@@ -23,7 +30,7 @@ public final class RawBody {
             if (bytes.length > maxBytes) {
                 throw tooLarge(maxBytes);
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package io.tributary.app.ingest;
 
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
-import io.tributary.command.source.SourceTokenIndex;
+import io.tributary.api.intake.SourceCredentials;
+import io.tributary.api.intake.IntakeDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SourceGate {
 
-    private final SourceTokenIndex tokens;
+    private final IntakeDirectory directory;
 
-    SourceGate(SourceTokenIndex tokens) {
-        this.tokens = tokens;
+    SourceGate(IntakeDirectory directory) {
+        this.directory = directory;
     }
 
     public SourceCredentials server(String token, String field) {
@@ -38,7 +38,7 @@ public class SourceGate {
     }
 
     private SourceCredentials enabled(String token, String field) {
-        SourceCredentials source = tokens.find(token)
+        SourceCredentials source = directory.sourceByToken(token)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, field, "missing or unknown source token"));
         if (!source.enabled()) {
             throw new ApiProblem(HttpStatus.FORBIDDEN, field, "the source is disabled");

@@ -2,11 +2,11 @@ package io.tributary.app.ingest;
 
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
-import io.tributary.command.profile.AliasRules;
-import io.tributary.command.profile.ParsedAlias;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.TimestampBounds;
+import io.tributary.api.intake.ParsedAlias;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +27,13 @@ class TrackedEventReader {
             "$city", "$country_code", "$state", "$zip_code");
     static final Set<String> EVENT_PROPERTIES = Set.of("$url", "$sales_channel_type", "$is_new_customer");
 
-    private final AliasRules aliasRules;
-    private final Duration futureTolerance;
+    private final AliasParser aliasRules;
+    private final TimestampBounds bounds;
     private final Clock clock;
 
-    TrackedEventReader(AliasRules aliasRules, Duration futureTolerance, Clock clock) {
+    TrackedEventReader(AliasParser aliasRules, TimestampBounds bounds, Clock clock) {
         this.aliasRules = aliasRules;
-        this.futureTolerance = futureTolerance;
+        this.bounds = bounds;
         this.clock = clock;
     }
 
@@ -55,7 +55,7 @@ class TrackedEventReader {
                 PROFILE_PROPERTIES, errors);
         List<String> aliases = aliases(body.get(names.aliases()), names.aliases(), errors);
         List<String> flags = new ArrayList<>();
-        EventTime time = EventTime.read(body.get(names.timestamp()), names.timestamp(), receivedAt, futureTolerance, errors);
+        EventTime time = EventTime.read(body.get(names.timestamp()), names.timestamp(), receivedAt, bounds, errors);
         if (time != null && time.clamped()) {
             flags.add(TrackedEvent.TIMESTAMP_CLAMPED);
         }

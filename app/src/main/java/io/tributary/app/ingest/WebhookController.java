@@ -5,7 +5,7 @@ import io.tributary.api.ingestion.IngestionOutcome;
 import io.tributary.api.ingestion.Intake;
 import io.tributary.api.ingestion.Rejection;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
+import io.tributary.api.intake.SourceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.tributary.app.pixel;
 
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
-import io.tributary.command.source.SourceTokenIndex;
+import io.tributary.api.intake.SourceCredentials;
+import io.tributary.api.intake.IntakeDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -24,19 +24,19 @@ class PixelController {
 
     static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
 
-    private final SourceTokenIndex tokens;
+    private final IntakeDirectory directory;
     private final PixelScript script;
     private final PixelProperties properties;
 
-    PixelController(SourceTokenIndex tokens, PixelScript script, PixelProperties properties) {
-        this.tokens = tokens;
+    PixelController(IntakeDirectory directory, PixelScript script, PixelProperties properties) {
+        this.directory = directory;
         this.script = script;
         this.properties = properties;
     }
 
     @GetMapping("/pixels/{token}.js")
     ResponseEntity<byte[]> pixel(@PathVariable String token, HttpServletRequest request) {
-        tokens.find(token).filter(PixelController::servesPixel)
+        directory.sourceByToken(token).filter(PixelController::servesPixel)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "token", "no browser source has this token"));
         PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()

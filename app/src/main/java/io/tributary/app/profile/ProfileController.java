@@ -9,8 +9,9 @@ import io.tributary.api.profile.ProfileView;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionView;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.profile.AliasRules;
-import io.tributary.command.profile.ParsedAlias;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.ParsedAlias;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,11 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ProfileController {
 
     private final QueryGateway queries;
-    private final AliasRules aliasRules;
+    private final AliasParser aliasRules;
 
-    ProfileController(QueryGateway queries, AliasRules aliasRules) {
+    ProfileController(QueryGateway queries, IntakeDirectory intake) {
         this.queries = queries;
-        this.aliasRules = aliasRules;
+        this.aliasRules = intake.aliases();
     }
 
     @GetMapping

@@ -1,7 +1,7 @@
 package io.tributary.app.report;
 
 import com.mongodb.client.MongoDatabase;
-import io.tributary.command.session.ChannelRules;
+import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.query.attribution.AttributionSettings;
 import io.tributary.query.attribution.ConversionProjection;
 import io.tributary.query.attribution.ReportQueryHandler;
@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The attribution read models and the report query handler. Orders without a session are classified from their
- * own landing_site / referring_site with the sessions' {@link ChannelRules}, handed to the query side here.
+ * own landing_site / referring_site with the sessions' channel rules (from the ingestion port), handed to the query
+ * side here.
  */
 @Configuration
 public class ReportConfig {
@@ -24,8 +25,8 @@ public class ReportConfig {
 
     @Bean
     ConversionProjection conversionProjection(MongoDatabase database, AttributionSettings settings,
-                                              ChannelRules channelRules) {
-        return new ConversionProjection(database, settings, channelRules::classify);
+                                              IntakeDirectory intake) {
+        return new ConversionProjection(database, settings, intake::classifyTraffic);
     }
 
     @Bean

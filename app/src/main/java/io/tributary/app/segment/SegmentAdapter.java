@@ -10,7 +10,8 @@ import static io.tributary.app.segment.MessageFields.text;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.app.ingest.PropertyKeys;
-import io.tributary.command.profile.AliasRules;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.TimestampBounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +31,12 @@ final class SegmentAdapter {
     static final String REFERRER = "referrer";
     static final String ORDER_ID = "order_id";
 
-    private final AliasRules aliasRules;
-    private final Duration futureTolerance;
+    private final AliasParser aliasRules;
+    private final TimestampBounds bounds;
 
-    SegmentAdapter(AliasRules aliasRules, Duration futureTolerance) {
+    SegmentAdapter(AliasParser aliasRules, Duration futureTolerance) {
         this.aliasRules = aliasRules;
-        this.futureTolerance = futureTolerance;
+        this.bounds = new TimestampBounds(futureTolerance);
     }
 
     record Result(TrackedEvent event, List<FieldError> errors) {
@@ -76,7 +77,7 @@ final class SegmentAdapter {
             aliases.addEmail(contextTraits, "context.traits.email");
         }
         List<String> aliasList = aliases.addExternalIds(context.get("externalIds"), "context.externalIds").toList();
-        SegmentTime time = SegmentTime.read(message, batchSentAt, receivedAt, futureTolerance, errors);
+        SegmentTime time = SegmentTime.read(message, batchSentAt, receivedAt, bounds, errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }

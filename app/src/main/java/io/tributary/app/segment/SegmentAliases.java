@@ -1,8 +1,8 @@
 package io.tributary.app.segment;
 
 import io.tributary.api.ingestion.FieldError;
-import io.tributary.command.profile.AliasRules;
-import io.tributary.command.profile.ParsedAlias;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.ParsedAlias;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +16,11 @@ final class SegmentAliases {
 
     static final int MAX_ALIASES = 10;
 
-    private final AliasRules rules;
+    private final AliasParser rules;
     private final List<FieldError> errors;
     private final List<String> aliases = new ArrayList<>();
 
-    SegmentAliases(AliasRules rules, List<FieldError> errors) {
+    SegmentAliases(AliasParser rules, List<FieldError> errors) {
         this.rules = rules;
         this.errors = errors;
     }

@@ -1,7 +1,6 @@
 package io.tributary.app.segment;
 
-import io.tributary.app.config.TributaryProperties;
-import io.tributary.command.profile.AliasRules;
+import io.tributary.api.intake.IntakeDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class SegmentConfig {
 
     @Bean
-    SegmentAdapter segmentAdapter(AliasRules aliasRules, TributaryProperties properties) {
-        return new SegmentAdapter(aliasRules, properties.intake().futureTolerance());
+    SegmentAdapter segmentAdapter(IntakeDirectory intake) {
+        return new SegmentAdapter(intake.aliases(), intake.timestampBounds().futureTolerance());
     }
 }

@@ -8,7 +8,7 @@ import io.tributary.app.ingest.IngestionQueue;
 import io.tributary.app.ingest.JsonBody;
 import io.tributary.app.ingest.SourceGate;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.command.source.SourceCredentials;
+import io.tributary.api.intake.SourceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.tributary.app.segment;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.intake.TimestampBounds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,7 +25,7 @@ record SegmentTime(Instant instant, String offset, boolean clamped, String clien
     static final String SENT_AT = "sentAt";
 
     static SegmentTime read(Map<String, Object> message, Object batchSentAt, Instant receivedAt,
-                            Duration futureTolerance, List<FieldError> errors) {
+                            TimestampBounds bounds, List<FieldError> errors) {
         String clientField = message.get(ORIGINAL_TIMESTAMP) != null ? ORIGINAL_TIMESTAMP : TIMESTAMP;
         Object clientValue = message.get(clientField);
         OffsetDateTime client = parse(clientValue, clientField, errors);
@@ -33,7 +34,7 @@ record SegmentTime(Instant instant, String offset, boolean clamped, String clien
         Instant instant = client == null ? receivedAt
                 : sent == null ? client.toInstant()
                 : receivedAt.minus(Duration.between(client.toInstant(), sent.toInstant()));
-        boolean clamped = instant.isAfter(receivedAt.plus(futureTolerance));
+        boolean clamped = bounds.isTooFarAhead(instant, receivedAt);
         return new SegmentTime(clamped ? receivedAt : instant, client == null ? null : client.getOffset().getId(),
                 clamped, client == null ? null : clientValue.toString().trim());
     }

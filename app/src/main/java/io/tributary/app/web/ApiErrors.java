@@ -1,7 +1,6 @@
 package io.tributary.app.web;
 
 import io.tributary.api.ingestion.FieldError;
-import io.tributary.app.ingest.IntakeUnavailable;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -52,9 +51,9 @@ public class ApiErrors {
         return body(HttpStatus.METHOD_NOT_ALLOWED, List.of(new FieldError("method", e.getMessage())));
     }
 
-    @ExceptionHandler(IntakeUnavailable.class)
-    ResponseEntity<Map<String, Object>> unavailable(IntakeUnavailable e) {
-        log.error("Intake unavailable", e);
+    @ExceptionHandler(ServiceUnavailable.class)
+    ResponseEntity<Map<String, Object>> unavailable(ServiceUnavailable e) {
+        log.error("Unavailable: {}", e.getMessage(), e);
         return body(HttpStatus.SERVICE_UNAVAILABLE, List.of(new FieldError("body", "not stored: retry later")));
     }
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
-import io.tributary.command.profile.AliasRules;
+import io.tributary.command.ingestion.AliasRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.tributary.command.profile;
 
+import io.tributary.api.intake.AliasTypes;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -38,14 +39,14 @@ public record AliasLimits(Map<String, Integer> maxPerType) {
         Set<String> all = new HashSet<>(owned);
         all.addAll(gained);
         Map<String, Long> countPerType = all.stream()
-                .collect(Collectors.groupingBy(AliasRules::typeOf, Collectors.counting()));
+                .collect(Collectors.groupingBy(AliasTypes::typeOf, Collectors.counting()));
 
         return gained.stream()
-                .map(AliasRules::typeOf)
+                .map(AliasTypes::typeOf)
                 .distinct()
                 .filter(maxPerType::containsKey)
                 .filter(type -> countPerType.get(type) > maxPerType.get(type))
-                .min(Comparator.comparingInt(AliasRules::priority).thenComparing(Function.identity()))
+                .min(Comparator.comparingInt(AliasTypes::priority).thenComparing(Function.identity()))
                 .map(type -> "limit:" + type + ":" + maxPerType.get(type));
     }
 }

@@ -8,20 +8,12 @@ import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.Intake;
 import io.tributary.api.profile.AliasBlocked;
 import io.tributary.api.profile.AliasLinked;
-import io.tributary.api.profile.BlockAlias;
-import io.tributary.api.profile.CreateProfile;
-import io.tributary.api.profile.DiscardDuplicate;
 import io.tributary.api.profile.Evidence;
-import io.tributary.api.profile.LinkAlias;
-import io.tributary.api.profile.MarkProfileMerged;
 import io.tributary.api.profile.MergeBlocked;
-import io.tributary.api.profile.MergeProfiles;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfilePropertiesUpdated;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.profile.PropertyValue;
-import io.tributary.api.profile.RecordEvent;
-import io.tributary.api.profile.UpdateProfileProperties;
 import io.tributary.api.session.SessionAssignment;
 import io.tributary.api.session.SessionRef;
 import io.tributary.command.session.SessionDecision;
@@ -134,7 +126,7 @@ class Profile {
         String trafficKey = decision.startsSession() && command.trafficSource() != null ? command.trafficSource().key() : null;
         apply(new EventRecorded(profileId, intake.recordId(), intake.sourceId(), intake.sourceType(),
                 intake.receivedAt(), intake.event(), command.fingerprint(), sessionId, decision.startsSession(),
-                trafficKey, decision.stitched()));
+                trafficKey, decision.stitched(), intake.deliveryId()));
         return new SessionAssignment(sessionId, decision.startsSession(), decision.stitched());
     }
 
@@ -144,7 +136,7 @@ class Profile {
         Intake intake = command.intake();
         apply(new DuplicateDiscarded(profileId, intake.recordId(), intake.sourceId(), intake.sourceType(),
                 intake.receivedAt(), intake.event(), command.fingerprint(), command.keptRecordId(),
-                command.keptSourceId(), command.kind()));
+                command.keptSourceId(), command.kind(), intake.deliveryId()));
     }
 
     @EventSourcingHandler

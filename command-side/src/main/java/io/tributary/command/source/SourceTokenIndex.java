@@ -1,5 +1,6 @@
 package io.tributary.command.source;
 
+import io.tributary.api.intake.SourceCredentials;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

@@ -41,7 +41,7 @@ import static io.tributary.command.profile.ProfileFixtures.updateProperties;
 
 import io.tributary.api.ingestion.DuplicateKind;
 import io.tributary.api.ingestion.Intake;
-import io.tributary.api.profile.ProfileCommand;
+import io.tributary.command.profile.ProfileCommand;
 import io.tributary.api.session.SessionAssignment;
 import io.tributary.api.session.SessionRef;
 import io.tributary.command.session.SessionPolicy;

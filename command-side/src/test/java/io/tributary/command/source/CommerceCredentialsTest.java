@@ -1,5 +1,6 @@
 package io.tributary.command.source;
 
+import io.tributary.api.intake.CommerceCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.api.source.SourceType;

@@ -51,6 +51,9 @@ public class EventLogProjection {
 
     @EventHandler
     public void on(DuplicateDiscarded event) {
+        if (event.kind() != null && event.kind().isAuditOnly()) {
+            return;
+        }
         batches.run(batch -> repository.save(batch,
                 EventLogDocument.duplicate(event, repository.currentProfileOf(batch, event.profileId()))));
     }

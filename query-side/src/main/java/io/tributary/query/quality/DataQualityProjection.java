@@ -73,6 +73,9 @@ public class DataQualityProjection {
 
     @EventHandler
     public void on(DuplicateDiscarded event) {
+        if (event.kind() != null && event.kind().isAuditOnly()) {
+            return;
+        }
         String kind = event.kind() == null ? null : event.kind().name().toLowerCase(Locale.ROOT);
         QualityFact fact = new QualityFact(event.recordId(), event.event().eventId(), event.event().eventName(),
                 event.sourceId(), event.sourceType().wireName(), QualityFact.DUPLICATE, event.event().timestamp(),

@@ -112,6 +112,9 @@ public class SourceProjection {
 
     @EventHandler
     public void on(DuplicateDiscarded event) {
+        if (event.kind() != null && event.kind().isAuditOnly()) {
+            return;
+        }
         count(event.sourceId(), event.recordId(), DUPLICATE, event.receivedAt());
     }
 

@@ -7,7 +7,7 @@ import io.tributary.app.commerce.Mapped;
 import io.tributary.app.commerce.OrderApi;
 import io.tributary.app.commerce.StoreApiCalls;
 import io.tributary.app.commerce.StoreApiException;
-import io.tributary.command.source.CommerceCredentials;
+import io.tributary.api.intake.CommerceCredentials;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

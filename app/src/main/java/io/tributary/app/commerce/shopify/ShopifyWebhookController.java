@@ -3,7 +3,7 @@ package io.tributary.app.commerce.shopify;
 import io.tributary.api.source.SourceType;
 import io.tributary.app.commerce.Origin;
 import io.tributary.app.commerce.StoreIntake;
-import io.tributary.command.source.CommerceCredentials;
+import io.tributary.api.intake.CommerceCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Map;

@@ -8,7 +8,7 @@ import io.tributary.app.commerce.OrderApi;
 import io.tributary.app.commerce.Origin;
 import io.tributary.app.commerce.StoreApiCalls;
 import io.tributary.app.commerce.StoreApiException;
-import io.tributary.command.source.CommerceCredentials;
+import io.tributary.api.intake.CommerceCredentials;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

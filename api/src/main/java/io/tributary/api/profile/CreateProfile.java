@@ -1,9 +1,0 @@
-package io.tributary.api.profile;
-
-import java.util.List;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Start a profile for aliases that no profile owns. Limits apply: aliases past a limit are blocked. */
-public record CreateProfile(@TargetAggregateIdentifier String profileId, List<String> aliases, Evidence evidence)
-        implements ProfileCommand {
-}

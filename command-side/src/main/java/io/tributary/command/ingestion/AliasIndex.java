@@ -1,0 +1,175 @@
+package io.tributary.command.ingestion;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
+import io.tributary.command.support.UnitOfWorkBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.Document;
+
+/**
+ * Which profile owns each alias: the set-based check of identity stitching, never read by queries. Ownership is a
+ * unique {@code _id} per alias, so two nodes cannot both own one.
+ * <p>
+ * Inside a unit of work, reads are cached and claims buffered: they are inserted together when the unit of work
+ * prepares its commit, before its events are stored. A claim that another node won in the meantime fails that
+ * insert, and so the unit of work, which is then retried. Outside a unit of work every call writes through.
+ */
+public class AliasIndex {
+
+    static final int LOOKUP_CHUNK = 250;
+    private static final String PROFILE_ID = "profileId";
+    private static final String BUFFER = AliasIndex.class.getName();
+
+    private final MongoCollection<Document> owners;
+
+    public AliasIndex(MongoDatabase database) {
+        this.owners = database.getCollection("alias_owners");
+    }
+
+    /** The owners of those aliases that have one. */
+    public Map<String, String> owners(Collection<String> aliases) {
+        Optional<Buffer> buffer = buffer();
+        if (buffer.isEmpty()) {
+            return read(aliases);
+        }
+        Buffer known = buffer.get();
+        List<String> unknown = aliases.stream().filter(a -> !known.owners.containsKey(a)).distinct().toList();
+        Map<String, String> found = read(unknown);
+        unknown.forEach(alias -> known.owners.put(alias, found.get(alias)));
+        Map<String, String> result = new HashMap<>();
+        aliases.forEach(alias -> {
+            String owner = known.owners.get(alias);
+            if (owner != null) {
+                result.put(alias, owner);
+            }
+        });
+        return result;
+    }
+
+    /** True when the alias is now the profile's; false when another profile already holds it. */
+    public boolean claim(String alias, String profileId) {
+        Optional<Buffer> buffer = buffer();
+        if (buffer.isEmpty()) {
+            return insert(alias, profileId);
+        }
+        if (!owners(List.of(alias)).isEmpty()) {
+            return false;
+        }
+        buffer.get().owners.put(alias, profileId);
+        buffer.get().claims.put(alias, profileId);
+        return true;
+    }
+
+    public void release(String alias, String profileId) {
+        Optional<Buffer> buffer = buffer();
+        if (buffer.isPresent() && profileId.equals(buffer.get().claims.get(alias))) {
+            buffer.get().claims.remove(alias);
+            buffer.get().owners.put(alias, null);
+            return;
+        }
+        owners.deleteOne(Filters.and(Filters.eq("_id", alias), Filters.eq(PROFILE_ID, profileId)));
+    }
+
+    public void reassign(Collection<String> aliases, String profileId) {
+        Optional<Buffer> buffer = buffer();
+        if (buffer.isEmpty()) {
+            update(aliases, profileId);
+            return;
+        }
+        owners(aliases);
+        for (String alias : aliases) {
+            String previous = buffer.get().owners.put(alias, profileId);
+            if (previous != null) {
+                buffer.get().previous.putIfAbsent(alias, previous);
+            }
+            if (buffer.get().claims.containsKey(alias)) {
+                buffer.get().claims.put(alias, profileId);
+            } else {
+                buffer.get().reassigned.computeIfAbsent(profileId, p -> new ArrayList<>()).add(alias);
+            }
+        }
+    }
+
+    private Optional<Buffer> buffer() {
+        return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo);
+    }
+
+    private void write(Buffer buffer) {
+        List<Document> claims = new ArrayList<>();
+        buffer.claims.forEach((alias, profileId) -> claims.add(new Document("_id", alias).append(PROFILE_ID, profileId)));
+        buffer.written = true;
+        if (!claims.isEmpty()) {
+            try {
+                owners.insertMany(claims, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                buffer.claims.keySet().removeIf(alias -> e.getWriteErrors().stream()
+                        .anyMatch(error -> claims.get(error.getIndex()).getString("_id").equals(alias)));
+                throw new ConcurrencyException("aliases were claimed by another node meanwhile", e);
+            }
+        }
+        buffer.reassigned.forEach((profileId, aliases) -> update(aliases, profileId));
+    }
+
+    /** Takes back what {@link #write} did, when the unit of work fails after it. */
+    private void undo(Buffer buffer) {
+        if (!buffer.written) {
+            return;
+        }
+        if (!buffer.claims.isEmpty()) {
+            owners.deleteMany(Filters.in("_id", buffer.claims.keySet()));
+        }
+        Map<String, List<String>> byPrevious = new HashMap<>();
+        buffer.previous.forEach((alias, owner) -> byPrevious.computeIfAbsent(owner, o -> new ArrayList<>()).add(alias));
+        byPrevious.forEach((owner, aliases) -> update(aliases, owner));
+    }
+
+    private Map<String, String> read(Collection<String> aliases) {
+        Map<String, String> found = new HashMap<>();
+        List<String> all = List.copyOf(aliases);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            owners.find(Filters.in("_id", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))))
+                    .forEach(d -> found.put(d.getString("_id"), d.getString(PROFILE_ID)));
+        }
+        return found;
+    }
+
+    private boolean insert(String alias, String profileId) {
+        try {
+            owners.insertOne(new Document("_id", alias).append(PROFILE_ID, profileId));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void update(Collection<String> aliases, String profileId) {
+        if (!aliases.isEmpty()) {
+            owners.updateMany(Filters.in("_id", aliases), Updates.set(PROFILE_ID, profileId));
+        }
+    }
+
+    /** Known owners (null: known to have none), claims, reassignments and their previous owners, of one unit of work. */
+    private static final class Buffer {
+        final Map<String, String> owners = new HashMap<>();
+        final Map<String, String> claims = new LinkedHashMap<>();
+        final Map<String, List<String>> reassigned = new LinkedHashMap<>();
+        final Map<String, String> previous = new HashMap<>();
+        boolean written;
+    }
+}

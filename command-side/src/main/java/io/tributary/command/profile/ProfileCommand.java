@@ -1,0 +1,7 @@
+package io.tributary.command.profile;
+
+sealed interface ProfileCommand
+        permits CreateProfile, LinkAlias, BlockAlias, MergeProfiles, MarkProfileMerged, UpdateProfileProperties,
+        RecordEvent, DiscardDuplicate {
+    String profileId();
+}
