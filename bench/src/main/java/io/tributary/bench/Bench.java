@@ -124,8 +124,8 @@ public final class Bench {
 
     /** Figure 2: the same number of equivalent documents with plain insertMany, on the same store, in the same run. */
     /** The headline figures of one store at the first level, for {@link StoreComparison}. */
-    record Headline(double startSeconds, long stored, double sustainedPerSecond, double p99Millis, double ceilingPerSecond,
-                    long liveHeapBytes) {
+    record Headline(double startSeconds, long stored, double sustainedPerSecond, double p99Millis, double cpuSecondsPerThousand,
+                    double ceilingPerSecond, long liveHeapBytes) {
     }
 
     Headline headline() throws Exception {
@@ -136,7 +136,7 @@ public final class Bench {
         double ceiling = rawCeiling();
         awaitAllCaughtUp();
         return new Headline(startSeconds, storedEvents(), run.acceptedPerSecond(), run.latencies().percentileMillis(99),
-                ceiling, Machine.liveHeapBytesAfterGc());
+                run.cpuSecondsPerThousand(), ceiling, Machine.liveHeapBytesAfterGc());
     }
 
     /** Seconds from starting the app on the data directory until it answers. */
