@@ -109,7 +109,7 @@ public final class Bench {
         serverToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench server", "type", "server")).json().get("token");
     }
 
-    private void stop() {
+    void stop() {
         if (app != null) {
             app.close();
         }
@@ -123,7 +123,30 @@ public final class Bench {
     }
 
     /** Figure 2: the same number of equivalent documents with plain insertMany, on the same store, in the same run. */
-    private void rawCeiling() {
+    /** The headline figures of one store at the first level, for {@link StoreComparison}. */
+    record Headline(double startSeconds, long stored, double sustainedPerSecond, double p99Millis, double cpuSecondsPerThousand,
+                    double ceilingPerSecond, long liveHeapBytes) {
+    }
+
+    Headline headline() throws Exception {
+        double startSeconds = timedStart();
+        growTo(options.levels().get(0));
+        IngestRun run = ingest(Duration.ofSeconds(options.sustainSeconds()), Long.MAX_VALUE);
+        report.sustained(run);
+        double ceiling = rawCeiling();
+        awaitAllCaughtUp();
+        return new Headline(startSeconds, storedEvents(), run.acceptedPerSecond(), run.latencies().percentileMillis(99),
+                run.cpuSecondsPerThousand(), ceiling, Machine.liveHeapBytesAfterGc());
+    }
+
+    /** Seconds from starting the app on the data directory until it answers. */
+    double timedStart() {
+        long begin = System.nanoTime();
+        start();
+        return (System.nanoTime() - begin) / 1e9;
+    }
+
+    private double rawCeiling() {
         MongoDatabase database = app.getBean(MongoDatabase.class);
         MongoCollection<Document> scratch = database.getCollection("bench_raw");
         long count = Math.max(10_000, report.sustainedAccepted());
@@ -142,6 +165,7 @@ public final class Bench {
         double seconds = (System.nanoTime() - start) / 1e9;
         scratch.drop();
         report.ceiling(count / seconds);
+        return count / seconds;
     }
 
     /** The single-event webhook at a fixed rate: server copies of orders and other server events. */

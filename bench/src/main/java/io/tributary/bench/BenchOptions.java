@@ -29,7 +29,7 @@ record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int
                 integer(given, "query-repeats", 40), integer(given, "query-seconds", 20),
                 integer(given, "replay-seconds", 60), integer(given, "catch-up-minutes", 10),
                 integer(given, "history-days", 90), Long.parseLong(given.getOrDefault("seed", "42")),
-                given.getOrDefault("store", "memory"), given.getOrDefault("data-dir", "bench/target/data"),
+                given.getOrDefault("store", "file"), given.getOrDefault("data-dir", "bench/target/data"),
                 given.getOrDefault("out", "bench/results"));
     }
 

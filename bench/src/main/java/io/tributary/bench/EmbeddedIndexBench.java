@@ -201,7 +201,7 @@ public final class EmbeddedIndexBench {
     }
 
     /** The indexes EventLogRepository, DataQualityRepository and ConversionRepository create, then the documents. */
-    private static int fill(MongoDatabase db, int size) {
+    static int fill(MongoDatabase db, int size) {
         MongoCollection<Document> log = db.getCollection("eventlog");
         log.createIndex(NEWEST_FIRST);
         for (String field : List.of("sourceId", "profileId", "eventName", "status")) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The one way to start the in-process MongoDB-wire server: {@link #memory()} or {@link #file(Path)}, both with ordered
@@ -39,9 +40,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new EmbeddedMongoServer(new IndexedMemoryBackend());
     }
 
-    /** Indexed, in the H2 file {@value #FILE_NAME} under {@code dataDir}, which is created if missing. */
+    /**
+     * Indexed, in the H2 file {@value #FILE_NAME} under {@code dataDir}, which is created if missing; {@link #flush()}
+     * commits and fsyncs.
+     */
     public static EmbeddedMongoServer file(Path dataDir) {
         return new EmbeddedMongoServer(new IndexedH2Backend(storeFile(dataDir)));
+    }
+
+    /**
+     * The file store whose {@link #flush()} commits without an fsync: not durable against an OS crash or power loss.
+     * Only for the bench, to measure what the sync costs.
+     */
+    public static EmbeddedMongoServer fileWithoutSync(Path dataDir) {
+        return new EmbeddedMongoServer(new IndexedH2Backend(storeFile(dataDir), false, Duration.ofSeconds(1)));
     }
 
     /** The stock memory backend, which scans for every range and sort; a reference to compare against. */
@@ -63,10 +75,27 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return address;
     }
 
-    /** Hands the file store's writes to its file now, instead of about a second later; nothing to do in memory. */
+    /**
+     * Makes every write made before this call durable: on the file store, commit and fsync, one sync shared by the
+     * flushes that wait for it (see docs/embedded-store.md); nothing to do in memory.
+     */
     public void flush() {
-        if (backend instanceof H2Backend h2) {
+        if (backend instanceof IndexedH2Backend file) {
+            file.flush();
+        } else if (backend instanceof H2Backend h2) {
             h2.commit();
+        }
+    }
+
+    /** How many times the file store forced its file to disk; 0 in memory. */
+    public long syncs() {
+        return backend instanceof IndexedH2Backend file ? file.syncs() : 0;
+    }
+
+    /** Runs just before each fsync of the file store, on the flushing thread; for tests. */
+    public void beforeSync(Runnable hook) {
+        if (backend instanceof IndexedH2Backend file) {
+            file.beforeSync(hook);
         }
     }
 

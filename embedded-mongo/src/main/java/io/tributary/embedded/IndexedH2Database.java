@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.h2.mvstore.MVStore;
 /**
  * An H2 database whose collections use ordered indexes. The ordered entries live in memory: they are rebuilt from
  * the file when the database opens (H2Database's constructor reopens every collection and index), and unique
- * indexes keep their own persisted maps as before.
+ * indexes keep their own persisted maps as before. Documents are stored as BSON and keys in {@link StoredKeyType},
+ * not Java-serialised (see {@link StoreFormat}).
  */
 final class IndexedH2Database extends H2Database {
 
@@ -42,14 +44,18 @@ final class IndexedH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
         MVStore mvStore = store != null ? store : OPENING.get();
         String fullName = getFullCollectionNamespace(name);
-        MVMap<Object, Document> data = mvStore.openMap("databases." + fullName);
+        MVMap<Object, Document> data = mvStore.openMap("databases." + fullName,
+                new MVMap.Builder<Object, Document>().keyType(StoredKeyType.INSTANCE).valueType(BsonDocumentType.INSTANCE));
         MVMap<String, Object> meta = mvStore.openMap("meta." + fullName);
         return new IndexedH2Collection(this, name, options, data, meta, cursorRegistry);
     }
 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys, boolean sparse) {
-        return new OrderedUniqueIndex<>(super.openOrCreateUniqueIndex(collection, name, keys, sparse), name, keys, sparse);
+        MVStore mvStore = store != null ? store : OPENING.get();
+        MVMap<KeyValue, Object> map = mvStore.openMap(getFullCollectionNamespace(collection) + "._index_" + name,
+                new MVMap.Builder<KeyValue, Object>().keyType(StoredKeyType.INSTANCE).valueType(StoredKeyType.INSTANCE));
+        return new OrderedUniqueIndex<>(new StoredUniqueIndex(map, name, keys, sparse), name, keys, sparse);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,9 +13,11 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
+
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +47,31 @@ class IndexedStoreDifferentialTest {
                 write(stores, random);
                 compareRandomQueries(stores, random, 60);
             }
+        }
+    }
+
+    /** The file store (BSON documents, its own key type) answers as the scan does, through writes and a restart. */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void onTheFileStoreRandomQueriesAnswerAsTheScanDoesThroughWritesAndARestart(long seed, @TempDir Path dir) {
+        Random random = new Random(seed);
+        List<Document> everything;
+        try (TwoStores stores = new TwoStores(EmbeddedMongoServer.file(dir))) {
+            createIndexes(stores);
+            stores.insert(documents(random, 0, 400, false));
+            for (int round = 0; round < 3; round++) {
+                write(stores, random);
+                compareRandomQueries(stores, random, 40);
+            }
+            everything = stores.plain.find().into(new ArrayList<>());
+        }
+        try (TwoStores stores = new TwoStores(EmbeddedMongoServer.file(dir))) {
+            stores.plain.insertMany(everything);
+            createIndexes(stores);
+            assertThat(stores.indexed.countDocuments()).isEqualTo(everything.size());
+            compareRandomQueries(stores, random, 80);
+            write(stores, random);
+            compareRandomQueries(stores, random, 40);
         }
     }
 

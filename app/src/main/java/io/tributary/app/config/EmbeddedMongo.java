@@ -15,8 +15,13 @@ public class EmbeddedMongo implements MongoEndpoint {
 
     private final EmbeddedMongoServer server;
 
+    /** Set only by the bench, to measure what the fsync costs; the file store is then not durable. */
+    static final String BENCH_NO_FSYNC = "tributary.bench.no-fsync";
+
     public EmbeddedMongo(String mode, String dataDir) {
-        this.server = "memory".equals(mode) ? EmbeddedMongoServer.memory() : EmbeddedMongoServer.file(Path.of(dataDir));
+        this.server = "memory".equals(mode) ? EmbeddedMongoServer.memory()
+                : Boolean.getBoolean(BENCH_NO_FSYNC) ? EmbeddedMongoServer.fileWithoutSync(Path.of(dataDir))
+                : EmbeddedMongoServer.file(Path.of(dataDir));
         log.info("Embedded MongoDB-wire server ({}) listening on {}", mode, server.address());
     }
 
@@ -25,10 +30,18 @@ public class EmbeddedMongo implements MongoEndpoint {
         return server.connectionString();
     }
 
-    /** Writes reach the H2 file about a second after they are made unless committed; intake commits before it answers. */
+    /**
+     * Makes every write made so far durable (file store: commit and fsync, shared by concurrent callers). Intake
+     * calls it after each batch and {@link DurableWritesFilter} after each admin write, before answering.
+     */
     @Override
     public void flush() {
         server.flush();
+    }
+
+    /** The store itself, for tests that observe its syncs. */
+    public EmbeddedMongoServer server() {
+        return server;
     }
 
     @Override
