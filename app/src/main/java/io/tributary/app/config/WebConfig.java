@@ -1,5 +1,7 @@
 package io.tributary.app.config;
 
+import io.tributary.app.ingest.RateLimitInterceptor;
+import io.tributary.app.ingest.SourceRateLimiter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,14 +14,21 @@ public class WebConfig implements WebMvcConfigurer {
         "/api/woocommerce/**"};
 
     private final AdminToken adminToken;
+    private final SourceRateLimiter sourceRateLimiter;
+    private final RateLimitInterceptor.AddressSettings addressRateLimit;
 
-    public WebConfig(AdminToken adminToken) {
+    public WebConfig(AdminToken adminToken, SourceRateLimiter sourceRateLimiter,
+                     RateLimitInterceptor.AddressSettings addressRateLimit) {
         this.adminToken = adminToken;
+        this.sourceRateLimiter = sourceRateLimiter;
+        this.addressRateLimit = addressRateLimit;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthInterceptor(adminToken)).addPathPatterns("/api/**")
                 .excludePathPatterns(PUBLIC_INTAKE);
+        registry.addInterceptor(new RateLimitInterceptor(sourceRateLimiter, addressRateLimit))
+                .addPathPatterns(RateLimitInterceptor.PATHS);
     }
 }

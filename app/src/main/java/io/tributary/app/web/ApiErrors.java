@@ -1,6 +1,7 @@
 package io.tributary.app.web;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.app.ingest.IntakeOverloaded;
 import io.tributary.app.ingest.IntakeUnavailable;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,12 @@ public class ApiErrors {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
         return body(HttpStatus.METHOD_NOT_ALLOWED, List.of(new FieldError("method", e.getMessage())));
+    }
+
+    @ExceptionHandler(IntakeOverloaded.class)
+    ResponseEntity<Map<String, Object>> overloaded(IntakeOverloaded e) {
+        log.debug("Intake overloaded: {}", e.getMessage());
+        return body(HttpStatus.SERVICE_UNAVAILABLE, List.of(new FieldError("body", "not stored: " + e.getMessage())));
     }
 
     @ExceptionHandler(IntakeUnavailable.class)
