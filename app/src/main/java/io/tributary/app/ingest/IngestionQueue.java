@@ -74,6 +74,15 @@ public class IngestionQueue implements SmartLifecycle {
         return await(pending);
     }
 
+    /** The queue has no room left: a request may be refused before its body is even read. */
+    public boolean isFull() {
+        return queuedEvents.get() >= settings.queueCapacity();
+    }
+
+    public int capacity() {
+        return settings.queueCapacity();
+    }
+
     /** How many events wait to be taken by the writer. */
     public int queuedEvents() {
         return queuedEvents.get();

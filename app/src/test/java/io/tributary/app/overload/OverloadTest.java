@@ -66,9 +66,11 @@ class OverloadTest {
         assertThat(stored).as("some got through").isNotEmpty();
         assertThat(refused).as("the queue overflowed").isNotEmpty();
         assertThat(refused).allSatisfy(a -> assertThat(a.retryAfter()).isNotNull());
-        assertThat(refused.stream().filter(a -> a.body().contains("queue is full")))
-                .as("a full queue refuses at once").isNotEmpty()
-                .allSatisfy(a -> assertThat(a.millis()).isLessThan(1000));
+        List<Long> full = refused.stream().filter(a -> a.body().contains("queue is full")).map(Answer::millis)
+                .sorted().toList();
+        assertThat(full).as("a full queue refuses at once, without the ack timeout's wait").isNotEmpty()
+                .allSatisfy(millis -> assertThat(millis).isLessThan(2000));
+        assertThat(full.get(full.size() / 2)).as("median").isLessThan(500);
         assertThat(answers).allSatisfy(a -> assertThat(a.millis()).as("never left waiting").isLessThan(10_000));
 
         long acknowledged = (long) stored.size() * EVENTS_PER_REQUEST;
