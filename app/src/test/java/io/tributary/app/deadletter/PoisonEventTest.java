@@ -51,7 +51,7 @@ class PoisonEventTest {
     }
 
     @Test
-    void setsAPoisonEventAsideLetsLaterEventsThroughAndRetriesItOnceFixed() {
+    void setsAPoisonEventAsideLetsLaterEventsThroughAndRetriesItOnceFixed() throws Exception {
         Api api = new Api(port);
         Map<String, Object> source = api.createSource("poison server", "server");
         String token = (String) source.get("token");
@@ -81,6 +81,11 @@ class PoisonEventTest {
         assertThat(eventNames(api, "Poison Order")).as("set aside, not logged").isEmpty();
         assertThat(api.get("/api/projections").jsonList()).allSatisfy(projection -> assertThat(projection.get("deadLetters"))
                 .isEqualTo("event-log".equals(projection.get("name")) ? 1 : 0));
+
+        String page = dashboardPage("/dashboard/dead-letters");
+        assertThat(page).contains("event-log").contains("EventRecorded").contains("cannot log Poison Order")
+                .contains("/dashboard/dead-letters/" + letter.get("id") + "/retry");
+        assertThat(dashboardPage("/dashboard/projections")).containsPattern("class=\"badge bad\"[^>]*>1<");
 
         String id = (String) letter.get("id");
         Api.Response stillFaulty = api.admin("POST", "/api/dead-letters/" + id + "/retry", null);
@@ -113,6 +118,19 @@ class PoisonEventTest {
         assertThat(api.admin("DELETE", "/api/dead-letters/" + letter.get("id"), null).status()).isEqualTo(404);
         assertThat(api.admin("DELETE", "/api/dead-letters/not-an-id", null).status()).isEqualTo(404);
         assertThat(api.send("GET", "/api/dead-letters", null, null).status()).as("admin only").isEqualTo(401);
+    }
+
+    /** A dashboard page as a logged-in admin sees it. */
+    private String dashboardPage(String path) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/dashboard/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + Api.ADMIN_TOKEN)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String unique() {
