@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -43,17 +44,25 @@ public class DeadLetters {
      * Handles the dead letter again. Empty when there is no such dead letter; else whether it was handled (and so
      * left the queue) or failed again (and stays, one attempt more).
      */
-    public Optional<Boolean> retry(String id) {
+    public synchronized Optional<Boolean> retry(String id) {
         Optional<Found> found = letter(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         DeadLetterId where = found.get().id();
-        boolean handled = processing.sequencedDeadLetterProcessor(where.processingGroup()).orElseThrow()
-                .process(letter -> letter instanceof MongoDeadLetter<?> stored
-                        && stored.sequenceIdentifier().equals(where.sequenceIdentifier())
-                        && stored.index() == where.index());
-        return Optional.of(handled);
+        // a projection has a single writer (UnitOfWorkBatches): its processor pauses while the letter is handled
+        StreamingEventProcessor processor = processing.eventProcessor(where.processingGroup(),
+                StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        try {
+            boolean handled = processing.sequencedDeadLetterProcessor(where.processingGroup()).orElseThrow()
+                    .process(letter -> letter instanceof MongoDeadLetter<?> stored
+                            && stored.sequenceIdentifier().equals(where.sequenceIdentifier())
+                            && stored.index() == where.index());
+            return Optional.of(handled);
+        } finally {
+            processor.start();
+        }
     }
 
     /** Removes the dead letter without handling it; false when there was none. */
