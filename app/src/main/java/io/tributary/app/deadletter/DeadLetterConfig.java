@@ -30,7 +30,7 @@ class DeadLetterConfig {
     @Autowired
     void configureDeadLetters(EventProcessingConfigurer processing, MongoTemplate template,
                               @Qualifier("eventSerializer") Serializer serializer, DeadLetterProperties properties) {
-        ReadModelDeadLetterPolicy policy = new ReadModelDeadLetterPolicy();
+        DeadLetterDecider policy = new DeadLetterDecider();
         for (String readModel : Projections.READ_MODELS) {
             processing.registerSequencingPolicy(readModel, config -> new FullConcurrencyPolicy());
             processing.registerDeadLetterPolicy(readModel, config -> policy);

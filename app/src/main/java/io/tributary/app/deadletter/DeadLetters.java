@@ -101,7 +101,7 @@ public class DeadLetters {
         DeadLetterView.Error error = letter.cause()
                 .map(cause -> new DeadLetterView.Error(cause.type(), cause.message())).orElse(null);
         return new DeadLetterView(id, group, new DeadLetterView.Event(typeOf(message), message.getIdentifier(),
-                recordIdOf(message)), error, ReadModelDeadLetterPolicy.attempts(letter.diagnostics()),
+                recordIdOf(message)), error, DeadLetterDecider.attempts(letter.diagnostics()),
                 letter.enqueuedAt(), letter.lastTouched());
     }
 

@@ -2,6 +2,7 @@ package io.tributary.app.ingest;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -23,8 +24,19 @@ public class OverloadInterceptor implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if ("POST".equals(request.getMethod()) && queue.isFull()) {
+            letThePixelReadTheRefusal(request, response);
             throw new IntakeOverloaded(queue.capacity());
         }
         return true;
+    }
+
+    /**
+     * A refusal before the source is known still tells a pixel its status (so that it retries later): a collect
+     * request from a page gets {@code Access-Control-Allow-Origin: *}, which exposes nothing but the refusal.
+     */
+    static void letThePixelReadTheRefusal(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getHeader(HttpHeaders.ORIGIN) != null && request.getRequestURI().startsWith("/api/collect/")) {
+            response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        }
     }
 }

@@ -56,6 +56,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
         }
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            OverloadInterceptor.letThePixelReadTheRefusal(request, response);
             String field = decision == address ? "client address" : "token";
             throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, field, "too many requests: retry later");
         }

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 public class SourceRateLimiter {
 
     static final int MAX_KEYS = 100_000;
+    /** A client told to wait longer would only come back to be told again: one minute at most. */
+    static final long MAX_RETRY_AFTER_SECONDS = 60;
 
     /** {@code tributary.collect.rate-limit.*} */
     @ConfigurationProperties("tributary.collect.rate-limit")
@@ -98,7 +100,7 @@ public class SourceRateLimiter {
             refilledAt = now;
             if (tokens < 1) {
                 long wait = (long) Math.ceil((1 - tokens) / perSecond);
-                return new Decision(false, (int) burst, 0, Math.max(1, wait));
+                return new Decision(false, (int) burst, 0, Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, wait)));
             }
             tokens--;
             return new Decision(true, (int) burst, (int) Math.floor(tokens), 0);

@@ -53,8 +53,9 @@ class ShutdownTest {
     @Test
     void storesEveryAcknowledgedRequestAcrossAShutdownAndLeavesNoneWaiting() throws Exception {
         Api api = start();
-        String token = (String) api.createSource("shutdown web", "browser").get("token");
-        String sourceId = (String) api.get("/api/sources").jsonList().get(0).get("id");
+        Map<String, Object> source = api.createSource("shutdown web", "browser");
+        String token = (String) source.get("token");
+        String sourceId = (String) source.get("id");
         AtomicBoolean closing = new AtomicBoolean();
 
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);

@@ -15,7 +15,7 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
  * its failure on: the processor rolls the batch back (its token is not stored) and retries it. The live failures
  * of events not set aside yet are counted here, in memory (a restart starts counting again).
  */
-final class ReadModelDeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
+final class DeadLetterDecider implements EnqueuePolicy<EventMessage<?>> {
 
     static final String ATTEMPTS = "attempts";
     private static final int MAX_COUNTED = 10_000;
