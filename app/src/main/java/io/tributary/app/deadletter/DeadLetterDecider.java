@@ -1,5 +1,9 @@
 package io.tributary.app.deadletter;
 
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,8 +30,9 @@ final class DeadLetterDecider implements EnqueuePolicy<EventMessage<?>> {
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         String eventId = letter.message().getIdentifier();
         int attemptsSoFar = attempts(letter.diagnostics());
-        int failures = attemptsSoFar > 0 ? 0 : count(eventId);
-        DeadLetterRule.Decision decision = DeadLetterRule.decide(cause, attemptsSoFar, failures);
+        boolean storeTrouble = isStoreTrouble(cause);
+        int failures = attemptsSoFar > 0 || storeTrouble ? 0 : count(eventId);
+        DeadLetterRule.Decision decision = DeadLetterRule.decide(cause, storeTrouble, attemptsSoFar, failures);
         if (!decision.setAside()) {
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         }
@@ -41,6 +46,18 @@ final class DeadLetterDecider implements EnqueuePolicy<EventMessage<?>> {
             liveFailures.clear();
         }
         return liveFailures.merge(eventId, 1, Integer::sum);
+    }
+
+    /** The store was unreachable, timed out or the work was interrupted, anywhere in the cause chain. */
+    static boolean isStoreTrouble(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoInterruptedException || cause instanceof MongoServerUnavailableException
+                    || cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int attempts(MetaData diagnostics) {

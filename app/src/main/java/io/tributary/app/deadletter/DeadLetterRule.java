@@ -6,8 +6,9 @@ import io.tributary.query.support.EventFailed;
 /**
  * What happens when a read model fails on an event. A whole batch that failed runs again (event by event, so the
  * next failure names its event). An event that failed on its own is set aside once it has failed
- * {@value #ATTEMPTS} times in a row; until then its batch runs again. A dead letter that fails again stays, with
- * one attempt more.
+ * {@value #ATTEMPTS} times in a row; until then its batch runs again. A failure of the store itself (unreachable,
+ * timed out, interrupted: nothing to do with the event) never sets an event aside: the batch runs again until the
+ * store is back. A dead letter that fails again stays, with one attempt more.
  */
 public final class DeadLetterRule {
 
@@ -21,11 +22,12 @@ public final class DeadLetterRule {
     }
 
     /**
+     * @param storeTrouble  the failure came from the store being unavailable, not from the event
      * @param attemptsSoFar the attempts a dead letter already counts (0 for an event not set aside yet)
      * @param liveFailures  for an event not set aside yet: how many times in a row it failed, this time included
      */
-    public static Decision decide(Throwable failure, int attemptsSoFar, int liveFailures) {
-        if (failure instanceof BatchFailed) {
+    public static Decision decide(Throwable failure, boolean storeTrouble, int attemptsSoFar, int liveFailures) {
+        if (failure instanceof BatchFailed || storeTrouble && attemptsSoFar == 0) {
             return new Decision(false, attemptsSoFar, failure);
         }
         if (failure instanceof EventFailed alone) {

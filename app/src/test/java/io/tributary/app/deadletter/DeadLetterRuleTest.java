@@ -13,23 +13,27 @@ class DeadLetterRuleTest {
 
     private static final IllegalStateException FAULT = new IllegalStateException("cannot handle");
 
-    /** failure, attempts so far, live failures → set aside?, attempts, cause. */
+    /** failure, store trouble, attempts so far, live failures → set aside?, attempts, cause. */
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(new BatchFailed(FAULT), 0, 0, false, 0, BatchFailed.class),
-                Arguments.of(new EventFailed(3, FAULT), 0, 0, true, 3, IllegalStateException.class),
-                Arguments.of(FAULT, 0, 1, false, 1, IllegalStateException.class),
-                Arguments.of(FAULT, 0, 2, false, 2, IllegalStateException.class),
-                Arguments.of(FAULT, 0, 3, true, 3, IllegalStateException.class),
-                Arguments.of(FAULT, 3, 0, true, 4, IllegalStateException.class),
-                Arguments.of(new EventFailed(1, FAULT), 4, 0, true, 5, IllegalStateException.class));
+                Arguments.of(new BatchFailed(FAULT), false, 0, 0, false, 0, BatchFailed.class),
+                Arguments.of(new EventFailed(3, FAULT), false, 0, 0, true, 3, IllegalStateException.class),
+                Arguments.of(new EventFailed(3, FAULT), true, 0, 0, false, 0, EventFailed.class),
+                Arguments.of(FAULT, false, 0, 1, false, 1, IllegalStateException.class),
+                Arguments.of(FAULT, false, 0, 2, false, 2, IllegalStateException.class),
+                Arguments.of(FAULT, false, 0, 3, true, 3, IllegalStateException.class),
+                Arguments.of(FAULT, true, 0, 3, false, 0, IllegalStateException.class),
+                Arguments.of(FAULT, false, 3, 0, true, 4, IllegalStateException.class),
+                Arguments.of(FAULT, true, 3, 0, true, 4, IllegalStateException.class),
+                Arguments.of(new EventFailed(1, FAULT), false, 4, 0, true, 5, IllegalStateException.class));
     }
 
     @ParameterizedTest
     @MethodSource("failures")
-    void setsAsideOnlyEventsThatFailedAloneOrOftenEnough(Throwable failure, int attemptsSoFar, int liveFailures,
-                                                         boolean setAside, int attempts, Class<?> cause) {
-        DeadLetterRule.Decision decision = DeadLetterRule.decide(failure, attemptsSoFar, liveFailures);
+    void setsAsideOnlyEventsThatFailedAloneOrOftenEnough(Throwable failure, boolean storeTrouble, int attemptsSoFar,
+                                                         int liveFailures, boolean setAside, int attempts,
+                                                         Class<?> cause) {
+        DeadLetterRule.Decision decision = DeadLetterRule.decide(failure, storeTrouble, attemptsSoFar, liveFailures);
 
         assertThat(decision.setAside()).isEqualTo(setAside);
         assertThat(decision.attempts()).isEqualTo(attempts);
