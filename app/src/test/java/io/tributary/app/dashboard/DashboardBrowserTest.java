@@ -241,7 +241,8 @@ class DashboardBrowserTest {
             return "live".equals(rebuilt.getAttribute("data-status")) && rebuilt.getText().contains("100%");
         });
         browser.screenshot("07-projections");
-        assertThat(driver.findElement(By.cssSelector("#projection-event-log td.dead-letters")).getText()).isEqualTo("0");
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(d ->
+                "0".equals(d.findElement(By.cssSelector("#projection-event-log td.dead-letters")).getText()));
         open("/dashboard/dead-letters");
         assertThat(driver.findElement(By.id("no-dead-letters")).getText()).contains("No dead letters");
 
