@@ -24,6 +24,12 @@
   document.addEventListener('htmx:sendError', function () { flash('The server could not be reached. Is Tributary running?'); });
 
   document.addEventListener('click', function (event) {
+    var back = event.target.closest('a.back');
+    if (back && window.history.length > 1) {
+      event.preventDefault();
+      window.history.back();
+      return;
+    }
     var button = event.target.closest('button.copy');
     if (button) {
       var target = button.parentElement.nextElementSibling;

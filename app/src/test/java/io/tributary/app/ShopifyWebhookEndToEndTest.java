@@ -225,6 +225,18 @@ class ShopifyWebhookEndToEndTest {
     }
 
     @Test
+    void refusesAShopDomainOutsideMyshopifyCom() {
+        for (String domain : List.of("shop.example.com", "169.254.169.254", "acme.myshopify.com.evil.example")) {
+            Api.Response response = api.admin("POST", "/api/sources", Map.of("name", "x", "type", "shopify",
+                    "shopDomain", domain, "signingSecret", "secret-0123456789"));
+
+            assertThat(response.status()).as(domain).isEqualTo(400);
+            assertThat((List<Map<String, Object>>) response.json().get("errors")).extracting(e -> e.get("field"))
+                    .containsExactly("shopDomain");
+        }
+    }
+
+    @Test
     void answersAnUnknownSourceOrAnotherKindOfSourceWith404() {
         String body = Api.write(shopifyOrder(newOrderId(), Instant.now()));
         String woo = (String) Stores.createWooCommerce(api, "https://teahouse.example", false).get("id");

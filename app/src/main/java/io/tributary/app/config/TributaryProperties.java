@@ -23,7 +23,7 @@ public record TributaryProperties(String adminToken, String dataDir, String embe
         dedup = dedup == null ? new Dedup(null, null) : dedup;
         sessions = sessions == null ? new Sessions(null, null) : sessions;
         identity = identity == null ? new Identity(null, null) : identity;
-        intake = intake == null ? new Intake(null, null, null) : intake;
+        intake = intake == null ? new Intake(null, null, null, null) : intake;
     }
 
     /** @param neverExpire event names whose keys never expire */
@@ -55,12 +55,15 @@ public record TributaryProperties(String adminToken, String dataDir, String embe
      * @param maxBatch   the most tracked events decided in one unit of work
      * @param ackTimeout how long a request waits for its events to be stored
      * @param futureTolerance timestamps further ahead than this are clamped to the receive time
+     * @param queueCapacity the most tracked events (and rejected entries) waiting to be stored; beyond it a
+     *                      request is refused at once with 503
      */
-    public record Intake(Integer maxBatch, Duration ackTimeout, Duration futureTolerance) {
+    public record Intake(Integer maxBatch, Duration ackTimeout, Duration futureTolerance, Integer queueCapacity) {
         public Intake {
             maxBatch = maxBatch == null ? 500 : maxBatch;
             ackTimeout = ackTimeout == null ? Duration.ofSeconds(20) : ackTimeout;
             futureTolerance = futureTolerance == null ? Duration.ofHours(23) : futureTolerance;
+            queueCapacity = queueCapacity == null ? 20 * maxBatch : queueCapacity;
         }
     }
 }

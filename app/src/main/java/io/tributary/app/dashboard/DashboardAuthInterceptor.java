@@ -8,13 +8,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Sends visitors without a logged-in session to the login page (htmx requests: through an HX-Redirect). */
+/**
+ * Sends visitors without a logged-in session to the login page (htmx requests: through an HX-Redirect); refuses a
+ * logged-in state change that does not come from the dashboard's own origin (403).
+ */
 class DashboardAuthInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
         if (isLoggedIn(request)) {
-            return true;
+            if (AdminAuthInterceptor.isSameOrigin(request)) {
+                return true;
+            }
+            AdminAuthInterceptor.refuseCrossOrigin(response);
+            return false;
         }
         String login = LoginPages.LOGIN + "?next=" + URLEncoder.encode(next(request), StandardCharsets.UTF_8);
         if (request.getHeader("HX-Request") != null) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -60,10 +61,10 @@ class EventLogExportController {
 
     private void print(CSVPrinter csv, EventLogItem item) {
         try {
-            csv.printRecord(text(item.receivedAt()), text(item.timestamp()), item.status(), item.eventName(),
-                    item.eventId(), item.recordId(), item.sourceId(), item.profileId(), item.sessionId(),
-                    join(item.reasons(), "; "), join(item.aliases(), " "), toJson(item.properties()),
-                    toJson(item.profileProperties()), item.payload());
+            csv.printRecord(Stream.of(text(item.receivedAt()), text(item.timestamp()), item.status(),
+                    item.eventName(), item.eventId(), item.recordId(), item.sourceId(), item.profileId(),
+                    item.sessionId(), join(item.reasons(), "; "), join(item.aliases(), " "), toJson(item.properties()),
+                    toJson(item.profileProperties()), item.payload()).map(SpreadsheetCell::of));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

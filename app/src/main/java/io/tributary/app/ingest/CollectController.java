@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,25 +35,18 @@ class CollectController {
     private final JsonBody json;
     private final TrackedEventReader reader;
     private final IngestionQueue queue;
-    private final SourceRateLimiter limiter;
 
-    CollectController(SourceGate gate, JsonBody json, TrackedEventReader reader, IngestionQueue queue,
-                      SourceRateLimiter limiter) {
+    CollectController(SourceGate gate, JsonBody json, TrackedEventReader reader, IngestionQueue queue) {
         this.gate = gate;
         this.json = json;
         this.reader = reader;
         this.queue = queue;
-        this.limiter = limiter;
     }
 
     @PostMapping(path = "/api/collect/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> collect(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
         SourceCredentials source = gate.browser(token, TOKEN);
         Cors.allow(source, request, response);
-        if (!limiter.tryAcquire(source.sourceId())) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, TOKEN, "too many requests for this source: retry later");
-        }
         if (!MediaTypes.isOneOf(request.getContentType(), MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON)) {
             throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type", "must be text/plain or application/json");
         }

@@ -9,10 +9,12 @@ import io.tributary.app.config.TributaryProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +25,24 @@ import org.springframework.stereotype.Component;
  * The single writer of intake. Requests queue their tracked events; one thread decides as many as are waiting
  * (up to {@code tributary.intake.max-batch}) in one unit of work, makes them durable, then answers every
  * request. Group commit keeps throughput up, and one writer per node keeps stitching free of lock contention.
+ * <p>
+ * <b>Bounded.</b> At most {@code tributary.intake.queue-capacity} events wait; a request that does not fit is
+ * refused at once ({@link IntakeOverloaded}, 503). A request that is not taken by the writer within the ack timeout
+ * is withdrawn, so what was answered "not stored" is never stored later; one the writer already took waits for its
+ * real outcome. <b>Lifecycle:</b> it starts before the web server and stops after it has drained its requests,
+ * storing everything still queued, and before Axon and the store close.
  */
 @Component
 public class IngestionQueue implements SmartLifecycle {
 
+    /** Below the web server's phases (it stops after the server), above Axon's (it stops before Axon). */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
     private static final Logger log = LoggerFactory.getLogger(IngestionQueue.class);
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Events of the requests in {@link #queue}, withdrawn ones included until the writer skips them. */
+    private final AtomicInteger queuedEvents = new AtomicInteger();
     private final CommandGateway commandGateway;
     private final MongoEndpoint store;
     private final TributaryProperties.Intake settings;
@@ -47,30 +60,94 @@ public class IngestionQueue implements SmartLifecycle {
         if (intakes.isEmpty() && rejections.isEmpty()) {
             return List.of();
         }
-        Pending pending = new Pending(intakes, rejections, new CompletableFuture<>());
+        if (!running) {
+            throw new IntakeUnavailable("the intake is stopping", null);
+        }
+        Pending pending = new Pending(intakes, rejections, new CompletableFuture<>(), new AtomicInteger());
+        if (!reserve(pending.size())) {
+            throw new IntakeOverloaded(settings.queueCapacity());
+        }
         queue.add(pending);
+        if (!running && pending.withdraw()) {
+            throw new IntakeUnavailable("the intake is stopping", null);
+        }
+        return await(pending);
+    }
+
+    /** The queue has no room left: a request may be refused before its body is even read. */
+    public boolean isFull() {
+        return queuedEvents.get() >= settings.queueCapacity();
+    }
+
+    public int capacity() {
+        return settings.queueCapacity();
+    }
+
+    /** How many events wait to be taken by the writer. */
+    public int queuedEvents() {
+        return queuedEvents.get();
+    }
+
+    private boolean reserve(int size) {
+        while (true) {
+            int queued = queuedEvents.get();
+            if (queued > 0 && queued + size > settings.queueCapacity()) {
+                return false;
+            }
+            if (queuedEvents.compareAndSet(queued, queued + size)) {
+                return true;
+            }
+        }
+    }
+
+    private List<IngestionOutcome> await(Pending pending) {
         try {
             return pending.result().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IntakeUnavailable("interrupted while storing", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IntakeUnavailable("could not store the events", e);
+            return withdrawOrAwaitOutcome(pending, "interrupted while storing", e);
+        } catch (TimeoutException e) {
+            return withdrawOrAwaitOutcome(pending, "could not store the events in time", e);
+        } catch (ExecutionException e) {
+            throw new IntakeUnavailable("could not store the events", e.getCause());
+        }
+    }
+
+    /** "Not stored" only when it is true: a request the writer has taken is answered with its real outcome. */
+    private static List<IngestionOutcome> withdrawOrAwaitOutcome(Pending pending, String reason, Exception cause) {
+        if (pending.withdraw()) {
+            throw new IntakeUnavailable(reason, cause);
+        }
+        try {
+            return pending.result().join();
+        } catch (CompletionException e) {
+            throw new IntakeUnavailable("could not store the events", e.getCause());
         }
     }
 
     private void run() {
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending first = take(queue.poll(200, TimeUnit.MILLISECONDS));
                 if (first != null) {
                     decide(drainAfter(first));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                failWaiting();
                 return;
             }
         }
+        failWaiting();
+    }
+
+    /** The writer's side of a polled request: frees its room, and skips it when it was withdrawn. */
+    private Pending take(Pending polled) {
+        if (polled == null) {
+            return null;
+        }
+        queuedEvents.addAndGet(-polled.size());
+        return polled.take() ? polled : null;
     }
 
     private List<Pending> drainAfter(Pending first) {
@@ -79,8 +156,11 @@ public class IngestionQueue implements SmartLifecycle {
         int size = first.size();
         Pending next;
         while (size < settings.maxBatch() && (next = queue.peek()) != null && size + next.size() <= settings.maxBatch()) {
-            batch.add(queue.poll());
-            size += next.size();
+            Pending taken = take(queue.poll());
+            if (taken != null) {
+                batch.add(taken);
+                size += taken.size();
+            }
         }
         return batch;
     }
@@ -101,6 +181,18 @@ public class IngestionQueue implements SmartLifecycle {
                 return;
             }
             batch.forEach(pending -> decide(List.of(pending)));
+        } catch (Error fatal) {
+            batch.forEach(pending -> pending.result().completeExceptionally(fatal));
+            throw fatal;
+        }
+    }
+
+    private void failWaiting() {
+        Pending left;
+        while ((left = take(queue.poll())) != null || !queue.isEmpty()) {
+            if (left != null) {
+                left.result().completeExceptionally(new IntakeUnavailable("the intake stopped", null));
+            }
         }
     }
 
@@ -117,11 +209,12 @@ public class IngestionQueue implements SmartLifecycle {
         writer.start();
     }
 
+    /** Stores what is still queued, then ends the writer. */
     @Override
     public void stop() {
         running = false;
         try {
-            writer.join(10_000);
+            writer.join(settings.ackTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -132,10 +225,24 @@ public class IngestionQueue implements SmartLifecycle {
         return running;
     }
 
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** {@code state}: 0 waiting, 1 taken by the writer, 2 withdrawn by its request. */
     private record Pending(List<Intake> intakes, List<Rejection> rejections,
-                           CompletableFuture<List<IngestionOutcome>> result) {
+                           CompletableFuture<List<IngestionOutcome>> result, AtomicInteger state) {
         int size() {
             return intakes.size() + rejections.size();
+        }
+
+        boolean take() {
+            return state.compareAndSet(0, 1);
+        }
+
+        boolean withdraw() {
+            return state.compareAndSet(0, 2);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.tributary.app.marketing.connector.GoogleAccessTokens;
 import io.tributary.app.marketing.connector.GoogleAdsConnector;
 import io.tributary.app.marketing.connector.MetaInsightsConnector;
 import io.tributary.app.marketing.connector.PlatformHttp;
+import io.tributary.app.outbound.OutboundHosts;
 import io.tributary.app.marketing.connector.TikTokReportConnector;
 import io.tributary.query.marketing.MarketingMetricsProjection;
 import io.tributary.query.marketing.MarketingSourceProjection;
@@ -44,8 +45,9 @@ public class MarketingConfig {
     }
 
     @Bean
-    MetricsPuller metricsPuller(MarketingProperties properties, MarketingConnections connections) {
-        PlatformHttp http = new PlatformHttp(properties.httpTimeout());
+    MetricsPuller metricsPuller(MarketingProperties properties, MarketingConnections connections,
+                                OutboundHosts outbound) {
+        PlatformHttp http = new PlatformHttp(properties.httpTimeout(), outbound);
         List<AdConnector> connectors = List.of(new MetaInsightsConnector(http, properties),
                 new GoogleAdsConnector(http, new GoogleAccessTokens(http, properties.google().tokenUrl(), clock),
                         properties),

@@ -8,13 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.stereotype.Component;
 
 /** The rebuildable read models: every streaming processor but the sagas'. */
 @Component
 public class Projections {
 
-    static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
+    public static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
             "attribution-conversions", "attribution-traffic", "attribution-spend", "data-quality", "marketing-sources",
             "marketing-metrics");
 
@@ -54,7 +55,8 @@ public class Projections {
         Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
         double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
-        return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress);
+        long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
+        return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress, deadLetters);
     }
 
     /**

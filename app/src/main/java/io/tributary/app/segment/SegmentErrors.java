@@ -33,7 +33,11 @@ class SegmentErrors {
 
     @ExceptionHandler(IntakeUnavailable.class)
     ResponseEntity<Map<String, Object>> unavailable(IntakeUnavailable e) {
-        log.error("Segment intake unavailable", e);
+        if (e.refusedAtOnce()) {
+            log.debug("Segment intake refused at once: {}", e.getMessage());
+        } else {
+            log.error("Segment intake unavailable", e);
+        }
         return body(HttpStatus.SERVICE_UNAVAILABLE, List.of(new FieldError("body", "not stored: retry later")));
     }
 

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class StoreSettings {
 
     static final int MAX_SECRET_LENGTH = 512;
+    /** Shopify's admin API lives only there: any other host would receive the admin token. */
+    private static final String SHOPIFY_DOMAIN = ".myshopify.com";
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
     private static final Pattern STORE_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
@@ -72,7 +74,7 @@ final class StoreSettings {
         if (STORE_NAME.matcher(domain).matches()) {
             domain = domain + ".myshopify.com";
         }
-        if (!HOST.matcher(domain).matches()) {
+        if (!HOST.matcher(domain).matches() || !domain.endsWith(SHOPIFY_DOMAIN)) {
             errors.add(new FieldError("shopDomain", "must be a shop domain such as acme.myshopify.com"));
             return null;
         }

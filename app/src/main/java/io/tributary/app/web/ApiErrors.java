@@ -53,6 +53,10 @@ public class ApiErrors {
 
     @ExceptionHandler(ServiceUnavailable.class)
     ResponseEntity<Map<String, Object>> unavailable(ServiceUnavailable e) {
+        if (e.refusedAtOnce()) {
+            log.debug("Refused at once: {}", e.getMessage());
+            return body(HttpStatus.SERVICE_UNAVAILABLE, List.of(new FieldError("body", "not stored: " + e.getMessage())));
+        }
         log.error("Unavailable: {}", e.getMessage(), e);
         return body(HttpStatus.SERVICE_UNAVAILABLE, List.of(new FieldError("body", "not stored: retry later")));
     }

@@ -6,4 +6,9 @@ public class ServiceUnavailable extends RuntimeException {
     public ServiceUnavailable(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** True when the request was refused before anything was attempted (overload), an expected answer, not a fault. */
+    public boolean refusedAtOnce() {
+        return false;
+    }
 }

@@ -127,6 +127,8 @@ class DashboardBrowserTest {
             open("/dashboard/sources");
             assertThat(driver.findElements(By.cssSelector("section.source"))).hasSize(2);
         });
+        assertThat(driver.findElements(By.cssSelector("section.source .every-origin"))).as("the browser source only")
+                .hasSize(1).first().extracting(WebElement::getText).asString().contains("every origin");
         browser.screenshot("02-sources");
     }
 
@@ -239,6 +241,10 @@ class DashboardBrowserTest {
             return "live".equals(rebuilt.getAttribute("data-status")) && rebuilt.getText().contains("100%");
         });
         browser.screenshot("07-projections");
+        new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(d ->
+                "0".equals(d.findElement(By.cssSelector("#projection-event-log td.dead-letters")).getText()));
+        open("/dashboard/dead-letters");
+        assertThat(driver.findElement(By.id("no-dead-letters")).getText()).contains("No dead letters");
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             open("/dashboard/events");

@@ -105,6 +105,6 @@ class DashboardRulesTest {
     }
 
     private static ProjectionStatus status(String status) {
-        return new ProjectionStatus("event-log", status, null, "live".equals(status) ? 1 : 0);
+        return new ProjectionStatus("event-log", status, null, "live".equals(status) ? 1 : 0, 0);
     }
 }

@@ -46,4 +46,41 @@ class SourceRateLimiterTest {
         assertThat(limiter.tryAcquire("busy")).isFalse();
         assertThat(limiter.tryAcquire("quiet")).isTrue();
     }
+
+    /** request times in ms at 2/s with a burst of 3 → allowed, remaining, retry after (s). */
+    static Stream<Arguments> decisions() {
+        return Stream.of(
+                Arguments.of(List.of(0L), List.of("true 2 0")),
+                Arguments.of(List.of(0L, 0L, 0L, 0L), List.of("true 2 0", "true 1 0", "true 0 0", "false 0 1")),
+                Arguments.of(List.of(0L, 0L, 0L, 500L), List.of("true 2 0", "true 1 0", "true 0 0", "true 0 0")),
+                Arguments.of(List.of(0L, 0L, 0L, 0L, 2000L), List.of("true 2 0", "true 1 0", "true 0 0", "false 0 1",
+                        "true 2 0")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("decisions")
+    void tellsWhatIsLeftAndWhenToComeBack(List<Long> atMillis, List<String> expected) {
+        AtomicLong now = new AtomicLong();
+        SourceRateLimiter limiter = new SourceRateLimiter(2.0, 3, now::get);
+        List<String> answers = new ArrayList<>();
+        for (long at : atMillis) {
+            now.set(at * MS);
+            SourceRateLimiter.Decision decision = limiter.take("source-a");
+            assertThat(decision.limit()).isEqualTo(3);
+            answers.add(decision.allowed() + " " + decision.remaining() + " " + decision.retryAfterSeconds());
+        }
+        assertThat(answers).isEqualTo(expected);
+    }
+
+    @Test
+    void keepsABoundedNumberOfBudgetsDroppingTheLeastRecentlyUsed() {
+        SourceRateLimiter limiter = new SourceRateLimiter(1.0, 1, () -> 0L, 2);
+
+        assertThat(limiter.tryAcquire("a")).isTrue();
+        assertThat(limiter.tryAcquire("b")).isTrue();
+        assertThat(limiter.tryAcquire("c")).isTrue();
+
+        assertThat(limiter.tryAcquire("c")).as("kept").isFalse();
+        assertThat(limiter.tryAcquire("a")).as("dropped, so full again").isTrue();
+    }
 }

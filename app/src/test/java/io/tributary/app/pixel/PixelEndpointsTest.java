@@ -102,7 +102,9 @@ class PixelEndpointsTest {
 
         assertThat(statuses).containsExactly(200, 200, 200, 429);
         assertThat(limited.status()).isEqualTo(429);
-        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(limited.header("Retry-After")).as("0.001/s would say 1000 s: capped at a minute").isEqualTo("60");
+        assertThat(limited.header("X-RateLimit-Limit")).isEqualTo("3");
+        assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
         assertThat(limited.header("Access-Control-Allow-Origin")).as("the pixel can read the status").isEqualTo("*");
         assertThat(api.collect(otherToken, batch).status()).as("each source has its own budget").isEqualTo(200);
     }

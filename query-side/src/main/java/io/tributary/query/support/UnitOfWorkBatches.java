@@ -6,8 +6,11 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -21,19 +24,29 @@ import java.util.function.Consumer;
  * prepare-commit step, registered before any handler runs). That relies on the processor's batches holding only
  * events this projection handles, which holds with one projection per processing group and a handler that always
  * calls {@link #run}; otherwise the prepare-commit write still happens, but after the token. Outside a unit of work
- * (a handler called directly) each call is its own batch, written at once.
+ * (a handler called directly) each call is its own batch, written at once; in a unit of work of one event (a dead
+ * letter being retried) the batch is written when that unit of work commits.
+ * <p>
+ * <b>Failures.</b> When a batch fails (a handler throws, or the write does), no single event can be blamed: the
+ * handler throws {@link BatchFailed}, the processor rolls back, and the next batch holding any of those events runs
+ * event by event: each event is read, changed and written alone, tried {@value #ATTEMPTS_PER_EVENT} times, and a
+ * failure throws {@link EventFailed} for that event only, which a dead-letter queue can take aside while the others
+ * are written. A batch that passed that way lets the projection batch again.
  * <p>
  * Single writer: a batch overwrites whole documents with the state it read plus its changes, so a projection's
  * processor must run one segment (AxonConfig sets {@code initialSegmentCount(1)}); a second segment writing the
- * same documents at the same time would lose updates. A rolled-back unit of work drops its batch unwritten; if
- * writing fails, the unit of work rolls back and the processor retries the whole batch, which the read models
- * handle idempotently.
+ * same documents at the same time would lose updates. A rolled-back unit of work drops its batch unwritten; the
+ * read models handle the retried events idempotently.
  */
 public final class UnitOfWorkBatches {
+
+    static final int ATTEMPTS_PER_EVENT = 3;
 
     private final MongoDatabase database;
     private final String resourceKey = getClass().getName() + "/" + UUID.randomUUID();
     private final BiConsumer<DocumentBatch, List<Object>> preload;
+    /** The events of batches that failed as a whole; a batch holding any of them runs event by event. */
+    private final Set<String> suspects = ConcurrentHashMap.newKeySet();
 
     /** @param preload reads, for the event payloads of a batch, the documents their handlers will need */
     public UnitOfWorkBatches(MongoDatabase database, BiConsumer<DocumentBatch, List<Object>> preload) {
@@ -54,25 +67,108 @@ public final class UnitOfWorkBatches {
             batch.write();
             return;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        DocumentBatch batch = root.getOrComputeResource(resourceKey, key -> open(root));
-        changes.accept(batch);
-        if (root instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-            batch.write();
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        if (!(current.root() instanceof BatchingUnitOfWork<?> batching)) {
+            changes.accept(current.getOrComputeResource(resourceKey, key -> openSingle(current)));
+            return;
+        }
+        if (isEventByEvent(batching)) {
+            runAlone(current.getMessage(), changes);
+            return;
+        }
+        try {
+            DocumentBatch batch = batching.getOrComputeResource(resourceKey, key -> open(batching));
+            changes.accept(batch);
+            if (batching.isLastMessage()) {
+                batch.write();
+            }
+        } catch (BatchFailed failed) {
+            throw failed;
+        } catch (RuntimeException failure) {
+            throw suspect(batching, failure);
         }
     }
 
-    private DocumentBatch open(UnitOfWork<?> root) {
+    private boolean isEventByEvent(BatchingUnitOfWork<?> batching) {
+        if (suspects.isEmpty()) {
+            return false;
+        }
+        return batching.getOrComputeResource(resourceKey + "/event-by-event", key -> {
+            List<String> ids = identifiers(batching);
+            boolean suspect = ids.stream().anyMatch(suspects::contains);
+            if (suspect) {
+                batching.afterCommit(u -> ids.forEach(suspects::remove));
+            }
+            return suspect;
+        });
+    }
+
+    private DocumentBatch open(BatchingUnitOfWork<?> batching) {
         DocumentBatch batch = new DocumentBatch(database);
-        List<? extends Message<?>> messages = root instanceof BatchingUnitOfWork<?> batching
-                ? batching.getMessages() : List.of(root.getMessage());
-        preload.accept(batch, messages.stream().map(UnitOfWorkBatches::payloadOrNull).toList());
-        root.onPrepareCommit(u -> batch.write());
+        preload.accept(batch, batching.getMessages().stream().map(UnitOfWorkBatches::payloadOrNull).toList());
+        batching.onPrepareCommit(u -> {
+            try {
+                batch.write();
+            } catch (RuntimeException failure) {
+                throw suspect(batching, failure);
+            }
+        });
         return batch;
+    }
+
+    private DocumentBatch openSingle(UnitOfWork<?> unit) {
+        DocumentBatch batch = new DocumentBatch(database);
+        preload.accept(batch, Collections.singletonList(payloadOrNull(unit.getMessage())));
+        unit.onPrepareCommit(u -> batch.write());
+        return batch;
+    }
+
+    private void runAlone(Message<?> message, Consumer<DocumentBatch> changes) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS_PER_EVENT; attempt++) {
+            try {
+                DocumentBatch batch = new DocumentBatch(database);
+                preload.accept(batch, Collections.singletonList(payloadOrNull(message)));
+                changes.accept(batch);
+                batch.write();
+                return;
+            } catch (RuntimeException failure) {
+                last = failure;
+                if (!pause(attempt)) {
+                    break;
+                }
+            }
+        }
+        throw new EventFailed(ATTEMPTS_PER_EVENT, last);
+    }
+
+    private BatchFailed suspect(BatchingUnitOfWork<?> batching, RuntimeException failure) {
+        suspects.addAll(identifiers(batching));
+        return new BatchFailed(failure);
+    }
+
+    private static List<String> identifiers(BatchingUnitOfWork<?> batching) {
+        return batching.getMessages().stream().map(Message::getIdentifier).toList();
+    }
+
+    private static boolean pause(int attempt) {
+        if (attempt == ATTEMPTS_PER_EVENT) {
+            return true;
+        }
+        try {
+            Thread.sleep(20L * attempt);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** A payload that cannot be read fails in its own handler, not in the preload of the whole batch. */
     private static Object payloadOrNull(Message<?> message) {
+        if (message == null) {
+            return null;
+        }
         try {
             return message.getPayload();
         } catch (RuntimeException unreadable) {

@@ -124,6 +124,86 @@ class UnitOfWorkBatchesTest extends EmbeddedMongo {
         assertThat(database.getCollection("counters").countDocuments()).as("a failed change is not written").isEqualTo(2);
     }
 
+    @Test
+    void runsAFailedBatchAgainEventByEventSoThatOnlyTheFailingEventFails() {
+        List<EventMessage<?>> events = messages("a", "poison", "b");
+        List<String> failedAlone = new ArrayList<>();
+
+        BatchingUnitOfWork<EventMessage<?>> first = new BatchingUnitOfWork<>(events);
+        first.executeWithResult(() -> handleLikeADeadLetterQueue(first, failedAlone));
+        assertThat(first.getExecutionResult().getExceptionResult()).isInstanceOf(BatchFailed.class);
+        assertThat(stored()).as("the failed batch wrote nothing").isZero();
+
+        BatchingUnitOfWork<EventMessage<?>> again = new BatchingUnitOfWork<>(events);
+        again.executeWithResult(() -> handleLikeADeadLetterQueue(again, failedAlone));
+
+        assertThat(again.isRolledBack()).isFalse();
+        assertThat(failedAlone).containsExactly("poison after 3 attempts");
+        assertThat(counter("a")).isEqualTo(1);
+        assertThat(counter("b")).isEqualTo(1);
+        assertThat(counter("total")).isEqualTo(2);
+    }
+
+    @Test
+    void blamesTheEventWhoseDocumentCannotBeWrittenWhenTheBatchWriteFails() {
+        List<EventMessage<?>> events = messages("a", "unwritable", "b");
+        List<String> failedAlone = new ArrayList<>();
+
+        BatchingUnitOfWork<EventMessage<?>> first = new BatchingUnitOfWork<>(events);
+        first.executeWithResult(() -> handleLikeADeadLetterQueue(first, failedAlone));
+        BatchingUnitOfWork<EventMessage<?>> again = new BatchingUnitOfWork<>(events);
+        again.executeWithResult(() -> handleLikeADeadLetterQueue(again, failedAlone));
+
+        assertThat(first.getExecutionResult().getExceptionResult()).isInstanceOf(BatchFailed.class);
+        assertThat(failedAlone).containsExactly("unwritable after 3 attempts");
+        assertThat(counter("a")).isEqualTo(1);
+        assertThat(counter("b")).isEqualTo(1);
+    }
+
+    @Test
+    void batchesAgainOnceTheEventByEventRunCommitted() {
+        List<EventMessage<?>> events = messages("a", "poison");
+        List<String> failedAlone = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(events);
+            unitOfWork.executeWithResult(() -> handleLikeADeadLetterQueue(unitOfWork, failedAlone));
+        }
+        preloads.clear();
+
+        BatchingUnitOfWork<EventMessage<?>> next = batchOf("c", "d");
+        next.executeWithResult(() -> handleLikeADeadLetterQueue(next, failedAlone));
+
+        assertThat(preloads).containsExactly(List.of("c", "d"));
+    }
+
+    /** Handles the current event; like Axon's dead-lettering invoker, takes aside an event that failed alone. */
+    private Object handleLikeADeadLetterQueue(BatchingUnitOfWork<EventMessage<?>> unitOfWork, List<String> failedAlone) {
+        Object event = unitOfWork.getMessage().getPayload();
+        try {
+            batches.run(batch -> {
+                if (event.equals("poison")) {
+                    throw new IllegalStateException("cannot handle " + event);
+                }
+                DocumentUpdates.increment(batch.collection("counters").upsert(event.toString()), "n");
+                DocumentUpdates.increment(batch.collection("counters").upsert("total"), "n");
+                if (event.equals("unwritable")) {
+                    batch.collection("counters").upsert("bad").put("no\0nul", 1);
+                }
+            });
+        } catch (EventFailed failed) {
+            failedAlone.add(event + " after " + failed.attempts() + " attempts");
+        }
+        return null;
+    }
+
+    private static List<EventMessage<?>> messages(Object... events) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object event : events) {
+            messages.add(GenericEventMessage.asEventMessage(event));
+        }
+        return messages;
+    }
+
     private static BatchingUnitOfWork<EventMessage<?>> batchOf(Object... events) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (Object event : events) {

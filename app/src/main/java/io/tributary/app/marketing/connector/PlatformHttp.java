@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.tributary.app.outbound.OutboundHosts;
+import io.tributary.app.outbound.OutboundRefused;
 import io.tributary.saga.marketing.PullFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,7 +23,8 @@ import java.util.StringJoiner;
 
 /**
  * HTTP for the connectors: java.net.http and Jackson with exact decimals. Network trouble is a transient pull
- * failure. Nothing here logs a request, so tokens in headers stay out of logs.
+ * failure; a call to a private address, or an answer over the size cap, is a fatal one ({@link OutboundHosts}).
+ * Nothing here logs a request, so tokens in headers stay out of logs.
  */
 public class PlatformHttp {
 
@@ -29,8 +33,10 @@ public class PlatformHttp {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final OutboundHosts outbound;
 
-    public PlatformHttp(Duration timeout) {
+    public PlatformHttp(Duration timeout, OutboundHosts outbound) {
+        this.outbound = outbound;
         // no redirects: a redirect would carry the credentials' headers to wherever it points
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -38,7 +44,7 @@ public class PlatformHttp {
     }
 
     /** A platform's answer. */
-    public record Answer(int status, String body, HttpResponse<String> response) {
+    public record Answer(int status, String body, HttpResponse<?> response) {
 
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -97,8 +103,12 @@ public class PlatformHttp {
 
     private Answer send(HttpRequest request, URI uri) {
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response);
+            outbound.check(uri);
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body = new String(outbound.read(response.body()), StandardCharsets.UTF_8);
+            return new Answer(response.statusCode(), body, response);
+        } catch (OutboundRefused refused) {
+            throw PullFailure.fatal(refused.getMessage());
         } catch (IOException e) {
             throw PullFailure.transientFailure("could not reach " + uri.getHost() + " (" + e.getClass().getSimpleName()
                     + ")", null);
