@@ -1,9 +1,5 @@
 package io.tributary.app.config;
 
-import io.tributary.app.ingest.IngestionQueue;
-import io.tributary.app.ingest.OverloadInterceptor;
-import io.tributary.app.ingest.RateLimitInterceptor;
-import io.tributary.app.ingest.SourceRateLimiter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,17 +14,9 @@ public class WebConfig implements WebMvcConfigurer {
         "/api/woocommerce/**"};
 
     private final AdminToken adminToken;
-    private final SourceRateLimiter sourceRateLimiter;
-    private final RateLimitInterceptor.AddressSettings addressRateLimit;
 
-    private final IngestionQueue ingestionQueue;
-
-    public WebConfig(AdminToken adminToken, SourceRateLimiter sourceRateLimiter,
-                     RateLimitInterceptor.AddressSettings addressRateLimit, IngestionQueue ingestionQueue) {
+    public WebConfig(AdminToken adminToken) {
         this.adminToken = adminToken;
-        this.ingestionQueue = ingestionQueue;
-        this.sourceRateLimiter = sourceRateLimiter;
-        this.addressRateLimit = addressRateLimit;
     }
 
     @Bean
@@ -45,8 +33,5 @@ public class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminAuthInterceptor(adminToken)).addPathPatterns("/api/**")
                 .excludePathPatterns(PUBLIC_INTAKE);
-        registry.addInterceptor(new RateLimitInterceptor(sourceRateLimiter, addressRateLimit))
-                .addPathPatterns(RateLimitInterceptor.PATHS);
-        registry.addInterceptor(new OverloadInterceptor(ingestionQueue)).addPathPatterns(OverloadInterceptor.PATHS);
     }
 }
