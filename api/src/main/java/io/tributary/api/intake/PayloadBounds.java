@@ -72,13 +72,31 @@ public final class PayloadBounds {
         return null;
     }
 
-    /** A whole number as the text of an id; null when it is out of range or not whole. */
-    public String wholeNumberText(Number number) {
-        if (!isBounded(number)) {
+    /**
+     * A whole number as the text of an id, or null when it is not whole or has more than {@code maxDigits} digits:
+     * the digits are counted before anything expands the number.
+     */
+    public static String wholeNumberText(Number number, int maxDigits) {
+        if ((number instanceof Double || number instanceof Float)
+                && (Double.isNaN(number.doubleValue()) || Double.isInfinite(number.doubleValue()))) {
             return null;
         }
-        BigDecimal decimal = new BigDecimal(number.toString());
-        return decimal.stripTrailingZeros().scale() <= 0 ? decimal.toBigInteger().toString() : null;
+        BigDecimal decimal = number instanceof BigDecimal d ? d
+                : number instanceof BigInteger i ? new BigDecimal(i) : new BigDecimal(number.toString());
+        long magnitude = (long) decimal.precision() - decimal.scale() - 1;
+        if (decimal.precision() > maxDigits || magnitude >= maxDigits || decimal.stripTrailingZeros().scale() > 0) {
+            return null;
+        }
+        return decimal.toBigInteger().toString();
+    }
+
+    /**
+     * Whether a decimal has at most {@code maxDigits} digits, and at most that many on either side of the point: its
+     * plain text ({@code toPlainString}) is then short and cheap.
+     */
+    public static boolean fitsPlainly(BigDecimal decimal, int maxDigits) {
+        long magnitude = (long) decimal.precision() - decimal.scale() - 1;
+        return decimal.precision() <= maxDigits && magnitude < maxDigits && decimal.scale() <= maxDigits;
     }
 
     /** Why an event time is outside the window ({@code earliestTime} to {@link #LATEST_TIME}), or null. */
@@ -91,7 +109,7 @@ public final class PayloadBounds {
      * number is converted.
      */
     public Instant fromUnixSeconds(Number seconds) {
-        if (!isBounded(seconds) || seconds instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        if (!isBounded(seconds)) {
             return null;
         }
         BigDecimal value = new BigDecimal(seconds.toString());

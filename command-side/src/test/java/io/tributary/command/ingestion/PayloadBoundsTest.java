@@ -68,16 +68,19 @@ class PayloadBoundsTest {
     @CsvSource(delimiter = '|', value = {
         "1e300000000        | ",
         "1e-300000000       | ",
-        "12345678901234567890123456789012345678901 | ",
+        "12345678901234567890123456789012345678901 | 12345678901234567890123456789012345678901",
+        "1e256              | ",
+        "1e255              | 1%s",
         "42                 | 42",
         "4.2E+1             | 42",
         "1E+30              | 1000000000000000000000000000000",
         "4.5                | ",
         "0E+300000000       | ",
     })
-    void convertsOnlyBoundedWholeNumbersToIds(BigDecimal number, String expected) {
+    void convertsOnlyWholeNumbersOfIdLengthToIds(BigDecimal number, String expected) {
         assertTimeoutPreemptively(Duration.ofSeconds(2),
-                () -> assertThat(bounds.wholeNumberText(number)).isEqualTo(expected));
+                () -> assertThat(PayloadBounds.wholeNumberText(number, 256))
+                        .isEqualTo(expected == null ? null : String.format(expected, "0".repeat(255))));
     }
 
     @ParameterizedTest(name = "{0} → {1}")
