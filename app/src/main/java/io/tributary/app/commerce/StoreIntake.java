@@ -10,6 +10,7 @@ import io.tributary.api.ingestion.Rejection;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.intake.CommerceCredentials;
 import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.PayloadBounds;
 import io.tributary.api.source.SourceType;
 import io.tributary.app.ingest.IngestionQueue;
 import io.tributary.app.ingest.IntakeUnavailable;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -46,13 +48,16 @@ public class StoreIntake {
     private final IntakeDirectory directory;
     private final IngestionQueue queue;
     private final ObjectMapper mapper;
+    private final PayloadBounds payloadBounds;
     private final int maxBodyBytes;
     private final Clock clock = Clock.systemUTC();
 
-    StoreIntake(IntakeDirectory directory, IngestionQueue queue, ObjectMapper mapper, CommerceProperties commerce) {
+    StoreIntake(IntakeDirectory directory, IngestionQueue queue, ObjectMapper mapper, PayloadBounds payloadBounds,
+                CommerceProperties commerce) {
         this.directory = directory;
         this.queue = queue;
         this.mapper = mapper;
+        this.payloadBounds = payloadBounds;
         this.maxBodyBytes = commerce.maxBodyBytes();
     }
 
@@ -116,9 +121,25 @@ public class StoreIntake {
                                              BiFunction<String, JsonNode, Mapped> mapping, boolean skipRecorded) {
         verify(source, body, request.getHeader(headers.signature()), headers.signature());
         String deliveryId = request.getHeader(headers.deliveryId());
-        Mapped mapped = json(body).map(json -> mapping.apply(request.getHeader(headers.topic()), json))
+        Mapped mapped = json(body).map(json -> bounded(json, request.getHeader(headers.topic()), mapping))
                 .orElseGet(() -> Mapped.invalid(List.of(new FieldError("body", "must be a JSON object"))));
         return receive(source, deliveryId, receivedAt, body, mapped, skipRecorded);
+    }
+
+    /**
+     * The payload mapped, once its numbers, keys and nesting are within bounds (checked before any field is read),
+     * and refused when a tracked event's time falls outside the window.
+     */
+    private Mapped bounded(JsonNode json, String topic, BiFunction<String, JsonNode, Mapped> mapping) {
+        List<FieldError> errors = new ArrayList<>();
+        payloadBounds.checkStructure(mapper.convertValue(json, Object.class), "", errors);
+        if (!errors.isEmpty()) {
+            return Mapped.invalid(errors);
+        }
+        Mapped mapped = mapping.apply(topic, json);
+        List<FieldError> outside = mapped.events().stream().map(event -> payloadBounds.timeError(event.timestamp()))
+                .filter(Objects::nonNull).distinct().map(message -> new FieldError("timestamp", message)).toList();
+        return outside.isEmpty() ? mapped : Mapped.invalid(outside);
     }
 
     /** 401 unless the header signs these exact bytes with the current secret, or the previous one in its grace period. */

@@ -2,6 +2,8 @@ package io.tributary.app.commerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.intake.PayloadBounds;
+import io.tributary.api.intake.PayloadLimits;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -14,6 +16,8 @@ import java.util.List;
  * their offset. A bad value becomes a {@link FieldError} naming its path; an absent one is null.
  */
 public final class StoreJson {
+
+    private static final int MONEY_DIGITS = PayloadLimits.DEFAULTS.maxNumberDigits();
 
     private StoreJson() {
     }
@@ -46,7 +50,10 @@ public final class StoreJson {
         return null;
     }
 
-    /** An exact decimal amount as a plain string ("49.90"), from a decimal string or a JSON number. */
+    /**
+     * An exact decimal amount as a plain string ("49.90"), from a decimal string or a JSON number; at most 40 digits,
+     * checked before the amount is written out in full.
+     */
     public static String money(JsonNode node, String field, String path, List<FieldError> errors) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
@@ -54,7 +61,11 @@ public final class StoreJson {
         }
         try {
             BigDecimal amount = value.isNumber() ? value.decimalValue() : new BigDecimal(value.asText().trim());
-            return amount.toPlainString();
+            if (PayloadBounds.fitsPlainly(amount, MONEY_DIGITS)) {
+                return amount.toPlainString();
+            }
+            errors.add(new FieldError(path, "must be a decimal amount of at most " + MONEY_DIGITS + " digits"));
+            return null;
         } catch (NumberFormatException notDecimal) {
             errors.add(new FieldError(path, "must be a decimal amount"));
             return null;

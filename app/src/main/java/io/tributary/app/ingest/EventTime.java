@@ -1,8 +1,8 @@
 package io.tributary.app.ingest;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.intake.PayloadBounds;
 import io.tributary.api.intake.TimestampBounds;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -11,26 +11,35 @@ import java.util.List;
 
 /**
  * An event time: ISO-8601 with a zone (the zone is kept) or unix seconds; the receive time when absent.
- * Times further ahead than the tolerance are clamped to the receive time, and flagged.
+ * Times outside the window of {@link PayloadBounds} are refused; times further ahead than the tolerance are clamped
+ * to the receive time, and flagged.
  */
 record EventTime(Instant instant, String offset, boolean clamped) {
 
-    static EventTime read(Object value, String field, Instant receivedAt, TimestampBounds bounds, List<FieldError> errors) {
-        EventTime time = parse(value, field, receivedAt, errors);
+    static EventTime read(Object value, String field, Instant receivedAt, TimestampBounds bounds,
+                          PayloadBounds window, List<FieldError> errors) {
+        EventTime time = parse(value, field, receivedAt, window, errors);
+        if (time != null && window.timeError(time.instant()) != null) {
+            errors.add(new FieldError(field, window.windowMessage()));
+            return null;
+        }
         if (time != null && bounds.isTooFarAhead(time.instant(), receivedAt)) {
             return new EventTime(receivedAt, time.offset(), true);
         }
         return time;
     }
 
-    private static EventTime parse(Object value, String field, Instant receivedAt, List<FieldError> errors) {
+    private static EventTime parse(Object value, String field, Instant receivedAt, PayloadBounds window,
+                                   List<FieldError> errors) {
         if (value == null) {
             return new EventTime(receivedAt, null, false);
         }
         if (value instanceof Number number) {
-            BigDecimal seconds = new BigDecimal(number.toString());
-            BigDecimal nanos = seconds.subtract(new BigDecimal(seconds.toBigInteger())).movePointRight(9);
-            return new EventTime(Instant.ofEpochSecond(seconds.longValue(), nanos.longValue()), null, false);
+            Instant seconds = window.fromUnixSeconds(number);
+            if (seconds == null && window.isBounded(number)) {
+                errors.add(new FieldError(field, window.windowMessage()));
+            }
+            return seconds == null ? null : new EventTime(seconds, null, false);
         }
         if (value instanceof String text) {
             try {

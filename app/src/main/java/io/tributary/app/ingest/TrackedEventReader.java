@@ -3,9 +3,9 @@ package io.tributary.app.ingest;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.PayloadBounds;
 import io.tributary.api.intake.TimestampBounds;
 import io.tributary.api.intake.ParsedAlias;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,18 +22,19 @@ import java.util.UUID;
 class TrackedEventReader {
 
     static final int MAX_ALIASES = 10;
-    static final int MAX_NAME_LENGTH = 256;
     static final Set<String> PROFILE_PROPERTIES = Set.of("$email", "$first_name", "$last_name", "$phone_number",
             "$city", "$country_code", "$state", "$zip_code");
     static final Set<String> EVENT_PROPERTIES = Set.of("$url", "$sales_channel_type", "$is_new_customer");
 
     private final AliasParser aliasRules;
     private final TimestampBounds bounds;
+    private final PayloadBounds payloadBounds;
     private final Clock clock;
 
-    TrackedEventReader(AliasParser aliasRules, TimestampBounds bounds, Clock clock) {
+    TrackedEventReader(AliasParser aliasRules, TimestampBounds bounds, PayloadBounds payloadBounds, Clock clock) {
         this.aliasRules = aliasRules;
         this.bounds = bounds;
+        this.payloadBounds = payloadBounds;
         this.clock = clock;
     }
 
@@ -45,6 +46,7 @@ class TrackedEventReader {
 
     Result read(Map<String, Object> body, FieldNames names, Instant receivedAt) {
         List<FieldError> errors = new ArrayList<>();
+        payloadBounds.check(body, "", errors);
         String eventName = requiredText(body, names.eventName(), true, errors);
         String eventId = requiredText(body, names.eventId(), names.eventIdRequired(), errors);
         if (eventId == null && !names.eventIdRequired() && !body.containsKey(names.eventId())) {
@@ -55,7 +57,8 @@ class TrackedEventReader {
                 PROFILE_PROPERTIES, errors);
         List<String> aliases = aliases(body.get(names.aliases()), names.aliases(), errors);
         List<String> flags = new ArrayList<>();
-        EventTime time = EventTime.read(body.get(names.timestamp()), names.timestamp(), receivedAt, bounds, errors);
+        EventTime time = EventTime.read(body.get(names.timestamp()), names.timestamp(), receivedAt, bounds,
+                payloadBounds, errors);
         if (time != null && time.clamped()) {
             flags.add(TrackedEvent.TIMESTAMP_CLAMPED);
         }
@@ -70,7 +73,7 @@ class TrackedEventReader {
         return clock.instant();
     }
 
-    private static String requiredText(Map<String, Object> body, String field, boolean required, List<FieldError> errors) {
+    private String requiredText(Map<String, Object> body, String field, boolean required, List<FieldError> errors) {
         Object value = body.get(field);
         if (value == null) {
             if (required) {
@@ -78,22 +81,19 @@ class TrackedEventReader {
             }
             return null;
         }
+        int maxLength = payloadBounds.limits().maxIdLength();
         String text = value instanceof String s ? s.trim()
-                : value instanceof Number n && isWhole(n) ? new BigDecimal(n.toString()).toBigInteger().toString() : null;
+                : value instanceof Number n ? PayloadBounds.wholeNumberText(n, maxLength) : null;
         if (text == null) {
-            errors.add(new FieldError(field, "must be a string"));
+            errors.add(new FieldError(field, "must be a string (or a whole number of at most " + maxLength + " digits)"));
         } else if (text.isEmpty()) {
             errors.add(new FieldError(field, "must not be empty"));
-        } else if (text.length() > MAX_NAME_LENGTH) {
-            errors.add(new FieldError(field, "must be at most " + MAX_NAME_LENGTH + " characters"));
+        } else if (text.length() > maxLength) {
+            errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
         } else {
             return text;
         }
         return null;
-    }
-
-    private static boolean isWhole(Number number) {
-        return new BigDecimal(number.toString()).stripTrailingZeros().scale() <= 0;
     }
 
     @SuppressWarnings("unchecked")

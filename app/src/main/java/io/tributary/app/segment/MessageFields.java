@@ -1,8 +1,8 @@
 package io.tributary.app.segment;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.intake.PayloadBounds;
 import io.tributary.app.ingest.PropertyKeys;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +20,9 @@ final class MessageFields {
     static String text(Map<String, Object> source, String key, String field, List<FieldError> errors) {
         Object value = source.get(key);
         String text = value instanceof String s ? s.trim()
-                : value instanceof Number n && isWhole(n) ? new BigDecimal(n.toString()).toBigInteger().toString()
-                : null;
+                : value instanceof Number n ? PayloadBounds.wholeNumberText(n, MAX_TEXT) : null;
         if (value != null && text == null) {
-            errors.add(new FieldError(field, "must be a string"));
+            errors.add(new FieldError(field, "must be a string (or a whole number of at most " + MAX_TEXT + " digits)"));
         } else if (text != null && text.length() > MAX_TEXT) {
             errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters"));
             return null;
@@ -75,9 +74,5 @@ final class MessageFields {
 
     static String string(Object value) {
         return value instanceof String text && !text.isBlank() ? text.trim() : null;
-    }
-
-    private static boolean isWhole(Number number) {
-        return new BigDecimal(number.toString()).stripTrailingZeros().scale() <= 0;
     }
 }

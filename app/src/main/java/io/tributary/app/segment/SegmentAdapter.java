@@ -11,6 +11,7 @@ import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.app.ingest.PropertyKeys;
 import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.PayloadBounds;
 import io.tributary.api.intake.TimestampBounds;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +34,12 @@ final class SegmentAdapter {
 
     private final AliasParser aliasRules;
     private final TimestampBounds bounds;
+    private final PayloadBounds payloadBounds;
 
-    SegmentAdapter(AliasParser aliasRules, Duration futureTolerance) {
+    SegmentAdapter(AliasParser aliasRules, Duration futureTolerance, PayloadBounds payloadBounds) {
         this.aliasRules = aliasRules;
         this.bounds = new TimestampBounds(futureTolerance);
+        this.payloadBounds = payloadBounds;
     }
 
     record Result(TrackedEvent event, List<FieldError> errors) {
@@ -53,6 +56,10 @@ final class SegmentAdapter {
     Result read(Map<String, Object> message, SegmentType endpointType, Map<String, Object> batchContext,
                 Object batchSentAt, Instant receivedAt) {
         List<FieldError> errors = new ArrayList<>();
+        payloadBounds.check(message, "", errors);
+        if (!batchContext.isEmpty()) {
+            payloadBounds.check(batchContext, "context", errors);
+        }
         SegmentType type = endpointType != null ? endpointType : typeOf(message, errors);
         Map<String, Object> context = merged(batchContext, object(message, "context", "context", errors));
         Map<String, Object> contextTraits = object(context, "traits", "context.traits", errors);
@@ -77,7 +84,7 @@ final class SegmentAdapter {
             aliases.addEmail(contextTraits, "context.traits.email");
         }
         List<String> aliasList = aliases.addExternalIds(context.get("externalIds"), "context.externalIds").toList();
-        SegmentTime time = SegmentTime.read(message, batchSentAt, receivedAt, bounds, errors);
+        SegmentTime time = SegmentTime.read(message, batchSentAt, receivedAt, bounds, payloadBounds, errors);
         if (!errors.isEmpty()) {
             return new Result(null, List.copyOf(errors));
         }

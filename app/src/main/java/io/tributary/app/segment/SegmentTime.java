@@ -1,6 +1,7 @@
 package io.tributary.app.segment;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.intake.PayloadBounds;
 import io.tributary.api.intake.TimestampBounds;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.Map;
  * The time of a Segment message. The client's time is {@code originalTimestamp}, else {@code timestamp}. When the
  * client also says when it sent the message ({@code sentAt}, on the message or on its batch), its clock skew is
  * removed as Segment does: {@code receivedAt − (sentAt − clientTime)}. Without a client time it is the receive
- * time. Times further ahead than the tolerance are clamped to the receive time.
+ * time. Times outside the window of {@link PayloadBounds} are refused; times further ahead than the tolerance are
+ * clamped to the receive time.
  *
  * @param clientTime the client's time as it was sent, or null
  */
@@ -25,18 +27,27 @@ record SegmentTime(Instant instant, String offset, boolean clamped, String clien
     static final String SENT_AT = "sentAt";
 
     static SegmentTime read(Map<String, Object> message, Object batchSentAt, Instant receivedAt,
-                            TimestampBounds bounds, List<FieldError> errors) {
+                            TimestampBounds bounds, PayloadBounds window, List<FieldError> errors) {
         String clientField = message.get(ORIGINAL_TIMESTAMP) != null ? ORIGINAL_TIMESTAMP : TIMESTAMP;
         Object clientValue = message.get(clientField);
-        OffsetDateTime client = parse(clientValue, clientField, errors);
+        OffsetDateTime client = parse(clientValue, clientField, window, errors);
         Object sentValue = message.get(SENT_AT) != null ? message.get(SENT_AT) : batchSentAt;
-        OffsetDateTime sent = parse(sentValue, SENT_AT, errors);
+        OffsetDateTime sent = parse(sentValue, SENT_AT, window, errors);
         Instant instant = client == null ? receivedAt
                 : sent == null ? client.toInstant()
                 : receivedAt.minus(Duration.between(client.toInstant(), sent.toInstant()));
         boolean clamped = bounds.isTooFarAhead(instant, receivedAt);
         return new SegmentTime(clamped ? receivedAt : instant, client == null ? null : client.getOffset().getId(),
                 clamped, client == null ? null : clientValue.toString().trim());
+    }
+
+    private static OffsetDateTime parse(Object value, String field, PayloadBounds window, List<FieldError> errors) {
+        OffsetDateTime time = parse(value, field, errors);
+        if (time != null && window.timeError(time.toInstant()) != null) {
+            errors.add(new FieldError(field, window.windowMessage()));
+            return null;
+        }
+        return time;
     }
 
     private static OffsetDateTime parse(Object value, String field, List<FieldError> errors) {

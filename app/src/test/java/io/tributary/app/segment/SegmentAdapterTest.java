@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
+import io.tributary.api.intake.PayloadBounds;
+import io.tributary.api.intake.PayloadLimits;
 import io.tributary.command.ingestion.AliasRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,8 @@ class SegmentAdapterTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Instant RECEIVED = Instant.parse("2024-09-02T12:00:00Z");
-    private final SegmentAdapter adapter = new SegmentAdapter(AliasRules.defaults(), Duration.ofHours(23));
+    private final SegmentAdapter adapter = new SegmentAdapter(AliasRules.defaults(), Duration.ofHours(23),
+            new PayloadBounds(PayloadLimits.DEFAULTS));
 
     @ParameterizedTest(name = "{0} {1} → {2}")
     @CsvSource(delimiter = '|', textBlock = """

@@ -76,7 +76,8 @@ class IngestionHandler {
     }
 
     /** A rejected payload is kept once: a store delivery rejected before is not kept again. */
-    private void reject(Rejection rejection, Batch batch) {
+    private void reject(Rejection received, Batch batch) {
+        Rejection rejection = KeptPayload.of(received);
         String delivery = rejection.deliveryId();
         if (delivery != null && (deliveries.wasRejected(rejection.sourceId(), delivery, rejection.receivedAt())
                 || !batch.rejectedDeliveries.add(rejection.sourceId() + '\u001f' + delivery))) {
