@@ -70,6 +70,7 @@ class SourceManagementBrowserTest {
     Browser browser;
     ChromeDriver driver;
     String shopifyId;
+    String serverToken;
 
     @BeforeAll
     void startBrowser() throws IOException {
@@ -183,9 +184,9 @@ class SourceManagementBrowserTest {
         new Select(driver.findElement(By.id("source-type"))).selectByValue("server");
         submit(By.id("create"));
 
-        String token = driver.findElement(By.id("created-token")).getText();
+        serverToken = driver.findElement(By.id("created-token")).getText();
         assertThat(driver.findElement(By.id("created")).getText())
-                .contains("http://localhost:" + port + "/api/webhooks").contains("X-Webhook-Token: " + token);
+                .contains("http://localhost:" + port + "/api/webhooks").contains("X-Webhook-Token: " + serverToken);
         browser.screenshot("10-event-sources");
     }
 
@@ -291,6 +292,51 @@ class SourceManagementBrowserTest {
             assertThat(driver.findElements(By.cssSelector("tr.marketing-source"))).hasSize(2);
         });
         browser.screenshot("12-marketing-connect");
+    }
+
+    @Test
+    @Order(11)
+    void readsWhichPropertiesEachEventCarriesWithPersonalValuesMasked() {
+        signUp("s-1", "ann@example.com", "Ann", "3");
+        signUp("s-2", "bob@example.com", null, 4);
+
+        By row = By.cssSelector("section.event-properties[data-event='Signed Up'] tr.property-row");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            open("/dashboard/quality?range=24h");
+            assertThat(driver.findElements(row)).hasSize(3);
+        });
+        WebElement email = property("Signed Up", "email");
+        assertThat(email.findElement(By.className("fill-rate")).getText()).isEqualTo("100%");
+        assertThat(email.findElements(By.cssSelector("td.examples code")).stream().map(WebElement::getText))
+                .containsExactly("a***@example.com", "b***@example.com");
+        assertThat(property("Signed Up", "first_name").findElement(By.className("fill-rate")).getText()).isEqualTo("50%");
+        assertThat(property("Signed Up", "plan_size").findElement(By.className("types")).getText())
+                .contains("number 1").contains("string 1").contains("type drift");
+        assertThat(driver.findElement(By.cssSelector("section.event-properties[data-event='Placed Order']")).getText())
+                .as("the backfilled Shopify orders").contains("3 accepted");
+        assertThat(driver.getPageSource()).doesNotContain("ann@example.com").doesNotContain("ada.");
+        driver.executeScript("arguments[0].scrollIntoView()", driver.findElement(By.id("properties-heading")));
+        browser.screenshot("13-properties");
+    }
+
+    private WebElement property(String eventName, String property) {
+        return driver.findElement(By.cssSelector("section.event-properties[data-event='" + eventName
+                + "'] tr.property-row[data-property='" + property + "']"));
+    }
+
+    private void signUp(String id, String email, String firstName, Object planSize) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put("email", email);
+        properties.put("first_name", firstName);
+        properties.put("plan_size", planSize);
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("event_name", "Signed Up");
+        event.put("event_id", id);
+        event.put("properties", properties);
+        event.put("profile_properties", Map.of());
+        event.put("aliases", List.of("urn:email:" + email));
+        Api.Response response = api.webhook(serverToken, event);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private WebElement card(String id) {
