@@ -6,10 +6,13 @@ import io.tributary.api.marketing.StartMarketingSync;
 import io.tributary.api.marketing.SyncRequestOutcome;
 import io.tributary.api.marketing.SyncTrigger;
 import io.tributary.app.config.MongoEndpoint;
+import io.tributary.app.marketing.MarketingSourceController;
 import io.tributary.app.marketing.SyncWindow;
+import io.tributary.app.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -20,9 +23,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Marketing sources: status, last sync, last error and rows per source, and "sync now" (the trailing window). */
+/**
+ * Marketing sources: the forms that connect a Meta, Google Ads or TikTok account (through the admin API), and per
+ * source its status, last sync, last error and rows, and "sync now" (the trailing window).
+ */
 @Controller
 class MarketingPages {
 
@@ -30,8 +38,11 @@ class MarketingPages {
     private final CommandGateway commands;
     private final SyncWindow window;
     private final MongoEndpoint store;
+    private final MarketingSourceController api;
 
-    MarketingPages(QueryGateway queries, CommandGateway commands, SyncWindow window, MongoEndpoint store) {
+    MarketingPages(QueryGateway queries, CommandGateway commands, SyncWindow window, MongoEndpoint store,
+                   MarketingSourceController api) {
+        this.api = api;
         this.queries = queries;
         this.commands = commands;
         this.window = window;
@@ -51,6 +62,18 @@ class MarketingPages {
         model.addAttribute("windowDays", window.days());
         model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         return "dashboard/marketing";
+    }
+
+    @PostMapping("/dashboard/marketing")
+    String create(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            Map<String, Object> created = api.create(MarketingForms.body(form)).getBody();
+            redirect.addFlashAttribute("created", created);
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("formError", "The marketing source was not created.");
+            redirect.addFlashAttribute("formErrors", SourceForms.messages(problem));
+        }
+        return "redirect:/dashboard/marketing";
     }
 
     @PostMapping("/dashboard/marketing/{id}/sync")

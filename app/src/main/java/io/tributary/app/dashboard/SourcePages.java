@@ -1,15 +1,13 @@
 package io.tributary.app.dashboard;
 
-import io.tributary.api.source.CreateSource;
 import io.tributary.api.source.FindSources;
 import io.tributary.api.source.SourceType;
 import io.tributary.api.source.SourceView;
-import io.tributary.app.config.AdminToken;
+import io.tributary.app.source.SourceController;
+import io.tributary.app.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
@@ -20,67 +18,78 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Sources: the list with their tokens, snippets, webhook URL and counts, and a form to create one. */
+/**
+ * Event sources: the list with each source's install instructions, counts and actions, and the forms that create a
+ * browser, server, Shopify or WooCommerce source through the admin API ({@link SourceController}).
+ */
 @Controller
 class SourcePages {
 
-    private final CommandGateway commands;
+    private final SourceController api;
     private final QueryGateway queries;
 
-    SourcePages(CommandGateway commands, QueryGateway queries) {
-        this.commands = commands;
+    SourcePages(SourceController api, QueryGateway queries) {
+        this.api = api;
         this.queries = queries;
     }
 
-    /** How to install a source: the pixel snippet for a browser source, the webhook for a server one. */
-    public record Install(String snippet, String webhookUrl, String curl) {
+    /** @param awaitedBackfill a backfill just started here, which the read model may not show yet */
+    public record SourceRow(SourceView source, SourceInstall install, String awaitedBackfill) {
 
-        static Install of(String host, SourceType type, String token) {
-            if (type == SourceType.BROWSER) {
-                return new Install("<script>window.cvg=function(){cvg.process?cvg.process.apply(cvg,arguments):"
-                        + "cvg.queue.push(arguments)};cvg.queue=[];</script><script async src=\"" + host + "/pixels/"
-                        + token + ".js\"></script>", null, null);
-            }
-            String url = host + "/api/webhooks";
-            return new Install(null, url, "curl -X POST " + url + " -H 'Content-Type: application/json' -H 'X-Webhook-Token: "
-                    + token + "' -d '{\"event_name\":\"Placed Order\",\"event_id\":\"order-1001\",\"properties\":"
-                    + "{\"id\":\"1001\",\"total_price\":\"49.90\",\"currency\":\"EUR\",\"items\":[{\"product_id\":\"p1\","
-                    + "\"price\":\"49.90\",\"quantity\":1}]},\"profile_properties\":{\"$email\":\"ann@example.com\"},"
-                    + "\"aliases\":[\"urn:email:ann@example.com\"]}'");
+        public boolean backfillAvailable() {
+            return source.commerce() != null
+                    && (source.commerce().adminApiToken() != null || source.commerce().consumerKey() != null);
+        }
+
+        public boolean backfillRunning() {
+            return source.backfill() != null && "running".equals(source.backfill().status());
+        }
+
+        /** Whether the progress should be asked again: while running, or until the awaited backfill shows. */
+        public boolean backfillPolling() {
+            return backfillRunning() || awaitedBackfill != null
+                    && (source.backfill() == null || !awaitedBackfill.equals(source.backfill().backfillId()));
+        }
+
+        public String backfillPollUrl() {
+            return "/dashboard/sources/" + source.id() + "/backfill"
+                    + (awaitedBackfill == null ? "" : "?awaiting=" + awaitedBackfill);
         }
     }
 
-    public record SourceRow(SourceView source, Install install) {
+    /** The token and install instructions of a source just created: the only time a page shows them unasked. */
+    public record Created(String id, String name, String type, String token, SourceInstall install) {
     }
 
     @GetMapping("/dashboard/sources")
     String list(HttpServletRequest request, Model model) {
         String host = host(request);
+        Object awaited = model.getAttribute("awaitedBackfill");
+        Object awaitedSource = model.getAttribute("noticeSource");
         List<SourceRow> rows = sources(queries).stream()
-                .map(source -> new SourceRow(source, Install.of(host, source.type(), source.token()))).toList();
+                .map(source -> new SourceRow(source, SourceInstall.of(host, source),
+                        source.id().equals(awaitedSource) ? (String) awaited : null)).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("active", "sources");
         return "dashboard/sources";
     }
 
     @PostMapping("/dashboard/sources")
-    String create(@RequestParam(required = false) String name, @RequestParam(required = false) String type,
-                  HttpServletRequest request, RedirectAttributes redirect) {
-        String trimmed = name == null ? "" : name.trim();
-        SourceType sourceType = "server".equals(type) ? SourceType.SERVER : "browser".equals(type) ? SourceType.BROWSER : null;
-        if (trimmed.isEmpty() || trimmed.length() > 200 || sourceType == null) {
-            redirect.addFlashAttribute("formError", "A source needs a name (up to 200 characters) and a type: browser or server.");
-            return "redirect:/dashboard/sources";
+    String create(@RequestParam Map<String, String> form, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            Map<String, Object> created = api.create(SourceForms.sourceBody(form)).getBody();
+            String id = (String) created.get("id");
+            String token = (String) created.get("token");
+            SourceType type = SourceType.fromWire((String) created.get("type"));
+            SourceReadback.await(queries, id, view -> true);
+            redirect.addFlashAttribute("created", new Created(id, (String) created.get("name"), type.wireName(), token,
+                    SourceInstall.of(host(request), id, type, token, (String) created.get("webhookPath"))));
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("formError", "The source was not created.");
+            redirect.addFlashAttribute("formErrors", SourceForms.messages(problem));
+            redirect.addFlashAttribute("formType", form.get("type"));
         }
-        String id = UUID.randomUUID().toString();
-        String token = AdminToken.Tokens.random();
-        commands.sendAndWait(new CreateSource(id, trimmed, sourceType, token, List.of("*"), Instant.now()));
-        redirect.addFlashAttribute("created", new Created(id, trimmed, sourceType.wireName(), token,
-                Install.of(host(request), sourceType, token)));
         return "redirect:/dashboard/sources";
-    }
-
-    public record Created(String id, String name, String type, String token, Install install) {
     }
 
     static List<SourceView> sources(QueryGateway queries) {

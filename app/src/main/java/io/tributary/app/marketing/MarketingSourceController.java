@@ -45,10 +45,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Marketing sources: connect, list, sync now, replace credentials, import a CSV file, and a day's history. */
+/**
+ * Marketing sources: connect, list, sync now, replace credentials, import a CSV file, and a day's history. Public
+ * because the dashboard's form creates sources through it.
+ */
 @RestController
 @RequestMapping("/api/marketing-sources")
-class MarketingSourceController {
+public class MarketingSourceController {
 
     /** The longest range one sync request may ask for. */
     static final int MAX_SYNC_DAYS = 1100;
@@ -71,7 +74,7 @@ class MarketingSourceController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+    public ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
         List<FieldError> errors = new ArrayList<>();
         NewSource source = MarketingSourceRequests.newSource(body, errors);
         if (!errors.isEmpty()) {

@@ -41,10 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Event sources: create, list, rename, disable and enable, rotate the token; for Shopify and WooCommerce sources
  * also rotate the webhook signing secret (the old one stays valid for {@code tributary.commerce.secret-grace-period}).
+ * Public because the dashboard's forms call the same operations.
  */
 @RestController
 @RequestMapping("/api/sources")
-class SourceController {
+public class SourceController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -57,7 +58,7 @@ class SourceController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
+    public ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body) {
         List<FieldError> errors = new ArrayList<>();
         String name = name(body, errors);
         SourceType type = type(body.get("type"), errors);
@@ -107,7 +108,7 @@ class SourceController {
     }
 
     @GetMapping("/{id}")
-    SourceView one(@PathVariable String id) {
+    public SourceView one(@PathVariable String id) {
         SourceView view = queries.query(new FindSource(id), ResponseTypes.instanceOf(SourceView.class)).join();
         if (view == null) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "id", "no source " + id);
@@ -116,7 +117,7 @@ class SourceController {
     }
 
     @PatchMapping("/{id}")
-    Map<String, Object> rename(@PathVariable String id, @RequestBody Map<String, Object> body) {
+    public Map<String, Object> rename(@PathVariable String id, @RequestBody Map<String, Object> body) {
         List<FieldError> errors = new ArrayList<>();
         String name = name(body, errors);
         if (!errors.isEmpty()) {
@@ -127,26 +128,26 @@ class SourceController {
     }
 
     @PostMapping("/{id}/disable")
-    Map<String, Object> disable(@PathVariable String id) {
+    public Map<String, Object> disable(@PathVariable String id) {
         send(id, new DisableSource(id, Instant.now()));
         return Map.of("id", id, "status", "disabled");
     }
 
     @PostMapping("/{id}/enable")
-    Map<String, Object> enable(@PathVariable String id) {
+    public Map<String, Object> enable(@PathVariable String id) {
         send(id, new EnableSource(id, Instant.now()));
         return Map.of("id", id, "status", "active");
     }
 
     @PostMapping("/{id}/rotate-token")
-    Map<String, Object> rotateToken(@PathVariable String id) {
+    public Map<String, Object> rotateToken(@PathVariable String id) {
         String token = AdminToken.Tokens.random();
         send(id, new RotateSourceToken(id, token, Instant.now()));
         return Map.of("id", id, "token", token);
     }
 
     @PostMapping("/{id}/rotate-secret")
-    Map<String, Object> rotateSecret(@PathVariable String id, @RequestBody Map<String, Object> body) {
+    public Map<String, Object> rotateSecret(@PathVariable String id, @RequestBody Map<String, Object> body) {
         List<FieldError> errors = new ArrayList<>();
         String secret = StoreSettings.secret(body, "signingSecret", true, errors);
         if (!errors.isEmpty()) {

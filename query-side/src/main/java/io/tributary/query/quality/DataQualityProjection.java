@@ -12,6 +12,8 @@ import io.tributary.api.source.SourceRenamed;
 import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.UnitOfWorkBatches;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.axonframework.config.ProcessingGroup;
@@ -23,7 +25,9 @@ import org.axonframework.queryhandling.QueryHandler;
  * The Data Quality read model: a fact per received record (its status, stitching, and the problems the
  * {@link EventChecks} found when it was handled), folded into the report per period at query time. A change of the
  * spec applies to history after a rebuild. Handlers work on one {@link UnitOfWorkBatches batch} per processor batch:
- * a few reads and one bulk write per collection.
+ * a few reads and one bulk write per collection. The property table ("which events are sent with which properties")
+ * folds the facts' property types at query time; its example values live in one bounded, masked document per event
+ * name and source.
  */
 @ProcessingGroup("data-quality")
 public class DataQualityProjection {
@@ -59,6 +63,8 @@ public class DataQualityProjection {
                 checks.check(event.event(), event.receivedAt()), JsonTypes.of(event.event().properties()));
         batches.run(batch -> {
             boolean isNew = repository.save(batch, fact);
+            repository.addExamples(batch, event.event().eventName(), event.sourceId(),
+                    PropertyExamples.of(event.event().properties()));
             repository.sourceSeen(batch, event.sourceId(), event.receivedAt());
             String profileId = repository.currentProfileOf(batch, event.profileId());
             if (server && !event.stitched() && isNew) {
@@ -113,8 +119,10 @@ public class DataQualityProjection {
         List<String> records = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<String> profiles = new ArrayList<>();
+        List<String> examples = new ArrayList<>();
         for (Object event : events) {
             if (event instanceof EventRecorded e) {
+                examples.add(DataQualityRepository.exampleId(e.event().eventName(), e.sourceId()));
                 records.add(e.recordId());
                 sources.add(e.sourceId());
                 profiles.add(e.profileId());
@@ -133,7 +141,7 @@ public class DataQualityProjection {
                 profiles.add(m.survivorProfileId());
             }
         }
-        repository.load(batch, records, sources, profiles);
+        repository.load(batch, records, sources, profiles, examples);
     }
 
     @ResetHandler
@@ -144,7 +152,26 @@ public class DataQualityProjection {
     @QueryHandler
     public DataQualityView handle(FindDataQuality query) {
         QualityReport report = new QualityReport(query.from(), query.to(), settings);
-        repository.factsBetween(query.from(), query.to(), report::add);
-        return report.build(repository.sources(query.asOf()), query.asOf());
+        PropertyTable properties = new PropertyTable();
+        repository.factsBetween(query.from(), query.to(), fact -> {
+            report.add(fact);
+            properties.add(fact);
+        });
+        List<QualityReport.SourceInfo> sources = repository.sources(query.asOf());
+        Map<String, String> names = new HashMap<>();
+        sources.forEach(source -> names.put(source.sourceId(), source.name()));
+        Map<String, Map<String, List<String>>> examples = repository.examples(properties.eventSources().stream()
+                .map(key -> DataQualityRepository.exampleId(key.getKey(), key.getValue())).toList());
+        return report.build(sources, query.asOf()).withProperties(properties.build(new PropertyTable.Lookup() {
+            @Override
+            public Map<String, List<String>> examples(String eventName, String sourceId) {
+                return examples.getOrDefault(DataQualityRepository.exampleId(eventName, sourceId), Map.of());
+            }
+
+            @Override
+            public String sourceName(String sourceId) {
+                return names.get(sourceId);
+            }
+        }));
     }
 }

@@ -25,6 +25,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static io.tributary.query.support.DocumentUpdates.addToSet;
 import static io.tributary.query.support.DocumentUpdates.max;
@@ -43,18 +44,21 @@ final class DataQualityRepository {
     private static final String FACTS = "quality_facts";
     private static final String SOURCES = "quality_sources";
     private static final String PROFILES = "quality_profiles";
+    private static final String EXAMPLES = "quality_examples";
     private static final String SESSIONS = "sessions";
     private static final String UNSTITCHED = "unstitched";
 
     private final MongoCollection<Document> facts;
     private final MongoCollection<Document> sources;
     private final MongoCollection<Document> profiles;
+    private final MongoCollection<Document> examples;
     private final MergeMap merges;
 
     DataQualityRepository(MongoDatabase database) {
         this.facts = database.getCollection(FACTS);
         this.sources = database.getCollection(SOURCES);
         this.profiles = database.getCollection(PROFILES);
+        this.examples = database.getCollection(EXAMPLES);
         this.merges = new MergeMap(database, "quality_merges");
         facts.createIndex(Indexes.ascending("at"));
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId"), Indexes.descending("receivedAt")));
@@ -65,8 +69,9 @@ final class DataQualityRepository {
      * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch).
      */
     void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
-              Collection<String> profileIds) {
+              Collection<String> profileIds, Collection<String> exampleIds) {
         batch.collection(SOURCES).load(sourceIds);
+        batch.collection(EXAMPLES).load(exampleIds);
         merges.load(batch, profileIds);
         Set<String> resolved = new LinkedHashSet<>();
         profileIds.stream().filter(Objects::nonNull).forEach(id -> {
@@ -194,7 +199,40 @@ final class DataQualityRepository {
         return infos;
     }
 
+    static String exampleId(String eventName, String sourceId) {
+        return sourceId + "\n" + Objects.toString(eventName, "");
+    }
+
+    /** Adds one accepted event's shown values to the bounded examples of its event name and source. */
+    void addExamples(DocumentBatch batch, String eventName, String sourceId, Map<String, String> shown) {
+        Document document = batch.collection(EXAMPLES).upsert(exampleId(eventName, sourceId));
+        Map<String, List<String>> kept = examplesOf(document);
+        PropertyExamples.merge(kept, shown);
+        List<Document> list = new ArrayList<>();
+        kept.forEach((path, values) -> list.add(new Document("p", path).append("v", values)));
+        document.put("eventName", eventName);
+        document.put("sourceId", sourceId);
+        document.put("examples", list);
+    }
+
+    /** The kept examples per property, by {@link #exampleId}. */
+    Map<String, Map<String, List<String>>> examples(Collection<String> ids) {
+        Map<String, Map<String, List<String>>> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            examples.find(in("_id", ids)).forEach(document -> found.put(document.getString("_id"), examplesOf(document)));
+        }
+        return found;
+    }
+
+    private static Map<String, List<String>> examplesOf(Document document) {
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        document.getList("examples", Document.class, List.of()).forEach(entry ->
+                kept.put(entry.getString("p"), new ArrayList<>(entry.getList("v", String.class, List.of()))));
+        return kept;
+    }
+
     void clear() {
+        examples.deleteMany(empty());
         facts.deleteMany(empty());
         sources.deleteMany(empty());
         profiles.deleteMany(empty());
