@@ -13,6 +13,7 @@ import io.tributary.api.source.CommerceStore;
 import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceType;
+import io.tributary.app.config.StoredSecretEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Store secrets never lie in clear in the database, and stores connected before sealing existed keep working. */
+/**
+ * Store secrets never lie in clear in the database; stores connected before sealing existed keep working, and their
+ * stored events are sealed in place.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class StoreSecretsAtRestTest {
@@ -42,6 +46,8 @@ class StoreSecretsAtRestTest {
     EventStore eventStore;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    StoredSecretEvents storedSecretEvents;
     Api api;
 
     @BeforeEach
@@ -81,6 +87,12 @@ class StoreSecretsAtRestTest {
                 unique()).status()).isEqualTo(401);
         await().atMost(WAIT).untilAsserted(() -> assertThat((Map<String, Object>) api.get("/api/sources/" + sourceId)
                 .json().get("commerce")).containsEntry("signingSecret", "****abcd").containsEntry("adminApiToken", "****9876"));
+
+        assertThat(storedSecretEvents.sealSecretsStoredInClear()).as("events sealed in place").isGreaterThanOrEqualTo(1);
+        assertThat(storedSecretEvents.sealSecretsStoredInClear()).as("a second pass").isZero();
+        assertThat(StoredText.of(database)).doesNotContain(LEGACY_SECRET, LEGACY_ADMIN_API_TOKEN);
+        assertThat(shopify(api, sourceId, "orders/create", shopifyOrder(newOrderId(), Instant.now()), LEGACY_SECRET,
+                unique()).status()).as("after sealing in place").isEqualTo(200);
 
         String rotatedSecret = "shpss_after_legacy_" + unique();
         assertThat(api.admin("POST", "/api/sources/" + sourceId + "/rotate-secret",
