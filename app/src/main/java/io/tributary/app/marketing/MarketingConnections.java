@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.tributary.api.marketing.AdPlatform;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.api.secret.SecretBoxException;
 import io.tributary.app.marketing.connector.MarketingConnection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,12 +70,23 @@ public class MarketingConnections {
         return sealed;
     }
 
+    /** Seals what an older version kept in clear, and refuses to start on a key that does not open what is sealed. */
     private void sealCredentialsKeptInClear() {
         for (Document doc : connections.find()) {
             Map<String, String> credentials = strings(doc.get(CREDENTIALS, Document.class), UnaryOperator.identity());
             if (credentials.values().stream().anyMatch(value -> !value.isEmpty() && !SecretBox.isSealed(value))) {
                 connections.updateOne(Filters.eq("_id", doc.get("_id")), Updates.set(CREDENTIALS, sealed(credentials)));
             }
+            credentials.values().stream().filter(SecretBox::isSealed).findFirst().ifPresent(this::openOrRefuse);
+        }
+    }
+
+    private void openOrRefuse(String sealed) {
+        try {
+            box.open(sealed);
+        } catch (SecretBoxException e) {
+            throw new IllegalStateException("The stored ad-platform credentials do not open with this "
+                    + "TRIBUTARY_SECRET_KEY: start with the key they were sealed with (changing the key is not supported)", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tributary.app.marketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -64,6 +65,16 @@ class MarketingConnectionsTest {
         Document stored = database.getCollection("marketing_connections").find().first();
         assertThat(stored.toJson()).doesNotContain("dev-token-0123456789", "refresh-token-abcdef", "client-secret-xyz");
         assertThat(connections.find("g1")).get().extracting(MarketingConnection::credentials).isEqualTo(GOOGLE);
+    }
+
+    @Test
+    void refusesToStartWithAKeyThatDoesNotOpenTheStoredCredentials() {
+        MongoDatabase database = freshDatabase();
+        new MarketingConnections(database, BOX).save(new MarketingConnection("g1", AdPlatform.GOOGLE, "1234567890",
+                "EUR", null, Map.of(), GOOGLE));
+
+        assertThatThrownBy(() -> new MarketingConnections(database, SecretBox.fromKey(SecretBox.generateKey())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not open with this TRIBUTARY_SECRET_KEY");
     }
 
     private static MongoDatabase freshDatabase() {

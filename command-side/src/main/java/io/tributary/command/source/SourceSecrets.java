@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.api.secret.SecretBoxException;
 import io.tributary.api.source.CommerceStore;
 import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.SigningSecretRotated;
@@ -99,13 +100,28 @@ public class SourceSecrets {
         return box.open(doc.getString(field));
     }
 
+    /** Seals what an older version kept in clear, and refuses to start on a key that does not open what is sealed. */
     private void sealSecretsKeptInClear() {
         for (Document doc : secrets.find()) {
             for (String field : SECRET_FIELDS) {
-                if (doc.get(field) instanceof String value && !value.isEmpty() && !SecretBox.isSealed(value)) {
+                if (!(doc.get(field) instanceof String value) || value.isEmpty()) {
+                    continue;
+                }
+                if (!SecretBox.isSealed(value)) {
                     secrets.updateOne(Filters.eq("_id", doc.get("_id")), Updates.set(field, box.seal(value)));
+                } else {
+                    openOrRefuse(value);
                 }
             }
+        }
+    }
+
+    private void openOrRefuse(String sealed) {
+        try {
+            box.open(sealed);
+        } catch (SecretBoxException e) {
+            throw new IllegalStateException("The stored store secrets do not open with this TRIBUTARY_SECRET_KEY: start "
+                    + "with the key they were sealed with (changing the key is not supported)", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tributary.command.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.intake.CommerceCredentials;
@@ -70,6 +71,15 @@ class SourceSecretsTest {
             assertThat(found.signingSecret()).isEqualTo("whsec-old");
             assertThat(found.adminApiToken()).isEqualTo("shpat_old");
         });
+    }
+
+    @Test
+    void refusesToStartWithAKeyThatDoesNotOpenTheStoredSecrets() {
+        MongoDatabase database = MONGO.freshDatabase();
+        new SourceSecrets(database, BOX).on(new CommerceStoreConnected("woo", SourceType.WOOCOMMERCE, CLEAR, AT));
+
+        assertThatThrownBy(() -> new SourceSecrets(database, SecretBox.fromKey(SecretBox.generateKey())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not open with this TRIBUTARY_SECRET_KEY");
     }
 
     private static void assertAllSealed(Document stored) {
