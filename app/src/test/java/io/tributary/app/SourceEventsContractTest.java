@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.api.backfill.BackfillPageImported;
 import io.tributary.api.source.CommerceStore;
 import io.tributary.api.source.CommerceStoreConnected;
+import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceType;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,21 @@ class SourceEventsContractTest {
                 + "\"allowedOrigins\":[],\"at\":\"2025-01-01T00:00:00Z\",\"addedLater\":{\"x\":1}}";
 
         assertThat(read(stored, SourceCreated.class).type()).isEqualTo(SourceType.BROWSER);
+    }
+
+    @Test
+    void readsStoreEventsStoredInClearBeforeSecretsWereSealed() {
+        String connected = "{\"sourceId\":\"s4\",\"type\":\"shopify\",\"store\":{\"storeUrl\":\"acme.myshopify.com\","
+                + "\"signingSecret\":\"whsec-clear\",\"adminApiToken\":\"shpat_clear\",\"consumerKey\":null,"
+                + "\"consumerSecret\":null},\"at\":\"2025-01-01T00:00:00Z\"}";
+        String rotated = "{\"sourceId\":\"s4\",\"previousSecret\":\"whsec-clear\",\"signingSecret\":\"whsec-next\","
+                + "\"previousValidUntil\":\"2025-01-02T00:00:00Z\",\"at\":\"2025-01-01T00:00:00Z\"}";
+
+        assertThat(read(connected, CommerceStoreConnected.class)).isEqualTo(new CommerceStoreConnected("s4",
+                SourceType.SHOPIFY, new CommerceStore("acme.myshopify.com", "whsec-clear", "shpat_clear", null, null),
+                Instant.parse("2025-01-01T00:00:00Z"), null));
+        assertThat(read(rotated, SigningSecretRotated.class)).isEqualTo(new SigningSecretRotated("s4", "whsec-clear",
+                "whsec-next", Instant.parse("2025-01-02T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), null));
     }
 
     @Test

@@ -108,7 +108,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static String storeFile(Path dataDir) {
         try {
-            Files.createDirectories(dataDir);
+            Files.createDirectories(dataDir, OwnerOnly.directory(dataDir));
             return dataDir.resolve(FILE_NAME).toString();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.secret.SecretBox;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -54,6 +55,14 @@ public class AxonConfig {
                 .eventSerializer(eventSerializer).snapshotSerializer(serializer).batchSize(1000).build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /** Seals, before anything reads them, the store secrets an older version wrote in clear into stored events. */
+    @Bean
+    StoredSecretEvents storedSecretEvents(MongoDatabase database, SecretBox secretBox, EventStorageEngine engine) {
+        StoredSecretEvents stored = new StoredSecretEvents(database, secretBox);
+        stored.sealSecretsStoredInClear();
+        return stored;
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.tributary.app.config;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.secret.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,14 +12,22 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class MongoConfig {
 
+    /** Takes the secret box first, so that a missing {@code TRIBUTARY_SECRET_KEY} stops the start before any store is reached. */
     @Bean(destroyMethod = "close")
-    MongoEndpoint mongoEndpoint(@Value("${MONGODB_URI:}") String uri, TributaryProperties properties) {
+    MongoEndpoint mongoEndpoint(@Value("${MONGODB_URI:}") String uri, TributaryProperties properties,
+                                SecretBox secretBox) {
         return uri.isBlank() ? new EmbeddedMongo(properties.embedded(), properties.dataDir()) : MongoEndpoint.external(uri);
     }
 
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(MongoEndpoint endpoint) {
         return MongoClients.create(endpoint.connectionString());
+    }
+
+    /** The key that seals stored secrets ({@link SecretKeys}); the app does not start without one on a real MongoDB. */
+    @Bean
+    SecretBox secretBox(@Value("${MONGODB_URI:}") String uri, TributaryProperties properties) {
+        return SecretKeys.box(properties, uri);
     }
 
     @Bean

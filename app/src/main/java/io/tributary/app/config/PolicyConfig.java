@@ -13,6 +13,7 @@ import io.tributary.command.profile.AliasLimits;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
+import io.tributary.api.secret.SecretBox;
 import io.tributary.command.source.SourceTokenIndex;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,8 +71,8 @@ public class PolicyConfig {
     }
 
     @Bean
-    SourceSecrets sourceSecrets(MongoDatabase database) {
-        return new SourceSecrets(database);
+    SourceSecrets sourceSecrets(MongoDatabase database, SecretBox secretBox) {
+        return new SourceSecrets(database, secretBox);
     }
 
     /** @param retention {@code tributary.commerce.delivery-retention}, handed over by the commerce configuration */

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminToken   the admin bearer token; when empty one is generated at first start and stored with the data
  * @param dataDir      where the embedded store keeps its file
  * @param embedded     {@code file} (default: data survives restarts) or {@code memory} (tests)
+ * @param secretKey    {@code TRIBUTARY_SECRET_KEY}, the key that seals stored secrets (see {@link SecretKeys})
  */
 @ConfigurationProperties("tributary")
 public record TributaryProperties(String adminToken, String dataDir, String embedded, String database,
-                                  Dedup dedup, Sessions sessions, Identity identity, Intake intake) {
+                                  Dedup dedup, Sessions sessions, Identity identity, Intake intake,
+                                  String secretKey) {
 
     public TributaryProperties {
         dataDir = dataDir == null ? "./data" : dataDir;

@@ -1,6 +1,7 @@
 package io.tributary.app.marketing;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.secret.SecretBox;
 import io.tributary.app.marketing.connector.AdConnector;
 import io.tributary.app.marketing.connector.ConnectorPuller;
 import io.tributary.app.marketing.connector.GoogleAccessTokens;
@@ -40,8 +41,8 @@ public class MarketingConfig {
     }
 
     @Bean
-    MarketingConnections marketingConnections(MongoDatabase database) {
-        return new MarketingConnections(database);
+    MarketingConnections marketingConnections(MongoDatabase database, SecretBox secretBox) {
+        return new MarketingConnections(database, secretBox);
     }
 
     @Bean

@@ -7,18 +7,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoDatabase;
 import io.tributary.app.Api;
+import io.tributary.app.StoredText;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The marketing-source endpoints: validation, masked credentials, not found, conflicts and admin auth. */
 class MarketingSourcesApiTest extends MarketingEndToEnd {
 
     private static final String SECRET = "EAAGm0PX4ZCpsBA-very-secret-token-7c1e";
+
+    @Autowired
+    MongoDatabase database;
 
     @Test
     void neverAnswersTheCredentialsOnlyTheirMask() {
@@ -42,6 +48,9 @@ class MarketingSourcesApiTest extends MarketingEndToEnd {
 
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.body()).doesNotContain(SECRET).contains("****0001");
+        assertThat(api.get("/api/marketing-sources/" + id).body() + api.get("/api/marketing-sources").body())
+                .doesNotContain(SECRET);
+        assertThat(StoredText.of(database)).as("the database, events included").doesNotContain(SECRET);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.tributary.api.secret.SecretBox;
 import io.tributary.app.Api;
 import io.tributary.app.TributaryApplication;
 import io.tributary.embedded.EmbeddedMongoServer;
@@ -21,6 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** A sync waiting for its retry when the app stops finishes once the app runs again on the same store. */
 class MarketingSyncRestartTest {
+
+    /** A real MongoDB needs the key; the same one across the restart opens the token sealed before it. */
+    private static final String SECRET_KEY = SecretBox.generateKey();
 
     private EmbeddedMongoServer mongo;
     private WireMockServer platform;
@@ -82,7 +86,8 @@ class MarketingSyncRestartTest {
 
     private ConfigurableApplicationContext app() {
         return new SpringApplicationBuilder(TributaryApplication.class).profiles("test", "marketing")
-                .run("--MONGODB_URI=" + mongoUri, "--server.port=0", "--tributary.marketing.retry.initial-backoff=5s");
+                .run("--MONGODB_URI=" + mongoUri, "--server.port=0", "--tributary.marketing.retry.initial-backoff=5s",
+                        "--tributary.secret-key=" + SECRET_KEY);
     }
 
     private static Api api(ConfigurableApplicationContext context) {

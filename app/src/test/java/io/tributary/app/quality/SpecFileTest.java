@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The shop's spec file at tributary.quality.spec-path, in YAML or JSON, laid over the built-in spec. */
 class SpecFileTest {
 
-    private static final TributaryProperties DEFAULTS = new TributaryProperties(null, null, null, null, null, null, null, null);
+    private static final TributaryProperties DEFAULTS = new TributaryProperties(null, null, null, null, null, null, null, null, null);
 
     @TempDir
     Path directory;

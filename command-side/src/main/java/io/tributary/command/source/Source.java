@@ -9,6 +9,9 @@ import io.tributary.api.backfill.BackfillStarted;
 import io.tributary.api.backfill.FailBackfill;
 import io.tributary.api.backfill.RecordBackfillPage;
 import io.tributary.api.backfill.StartBackfill;
+import io.tributary.api.secret.SecretBox;
+import io.tributary.api.secret.SecretMask;
+import io.tributary.api.source.CommerceStore;
 import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.CreateCommerceSource;
 import io.tributary.api.source.CreateSource;
@@ -39,6 +42,7 @@ class Source {
     private SourceType type;
     private String token;
     private boolean disabled;
+    /** Sealed; in clear when it comes from an event stored before sealing existed. */
     private String signingSecret;
     private boolean apiCredentials;
     private BackfillRun backfill;
@@ -54,13 +58,15 @@ class Source {
     }
 
     @CommandHandler
-    Source(CreateCommerceSource command) {
+    Source(CreateCommerceSource command, SecretBox secrets) {
         if (!command.type().isCommerce()) {
             throw new IllegalArgumentException("not a store source type: " + command.type());
         }
         apply(new SourceCreated(command.sourceId(), command.name(), command.type(), command.token(), List.of(),
                 command.at()));
-        apply(new CommerceStoreConnected(command.sourceId(), command.type(), command.store(), command.at()));
+        CommerceStore store = command.store();
+        apply(new CommerceStoreConnected(command.sourceId(), command.type(), store.withSecrets(secrets::seal),
+                command.at(), store.withSecrets(SecretMask::of)));
     }
 
     @CommandHandler
@@ -91,12 +97,12 @@ class Source {
 
     /** False when the source is no store: it has no signing secret to rotate. */
     @CommandHandler
-    boolean handle(RotateSigningSecret command) {
+    boolean handle(RotateSigningSecret command, SecretBox secrets) {
         if (!isStore()) {
             return false;
         }
-        apply(new SigningSecretRotated(sourceId, signingSecret, command.signingSecret(),
-                command.at().plus(command.gracePeriod()), command.at()));
+        apply(new SigningSecretRotated(sourceId, secrets.seal(signingSecret), secrets.seal(command.signingSecret()),
+                command.at().plus(command.gracePeriod()), command.at(), SecretMask.of(command.signingSecret())));
         return true;
     }
 

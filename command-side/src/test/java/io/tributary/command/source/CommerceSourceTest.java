@@ -7,6 +7,7 @@ import io.tributary.api.backfill.BackfillStarted;
 import io.tributary.api.backfill.FailBackfill;
 import io.tributary.api.backfill.RecordBackfillPage;
 import io.tributary.api.backfill.StartBackfill;
+import io.tributary.api.secret.SecretBox;
 import io.tributary.api.source.CommerceStore;
 import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.CreateCommerceSource;
@@ -17,7 +18,10 @@ import io.tributary.api.source.SourceType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,34 +32,53 @@ class CommerceSourceTest {
     private static final CommerceStore SHOP = new CommerceStore("acme.myshopify.com", "secret-1", "shpat_1", null, null);
     private static final CommerceStore NO_API = new CommerceStore("acme.myshopify.com", "secret-1", null, null, null);
 
+    private static final CommerceStore WOO = new CommerceStore("https://shop.example", "whsec-0123456789abcdef",
+            null, "ck_0123456789abcdef", "cs_0123456789abcdef");
+    private static final SecretBox BOX = SecretBox.fromKey(SecretBox.generateKey());
+
     private AggregateTestFixture<Source> fixture;
 
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(Source.class);
+        fixture.registerInjectableResource(BOX);
     }
 
     @Test
-    void connectsTheStoreWhenAStoreSourceIsCreated() {
+    void connectsTheStoreWithItsSecretsSealedAndMasked() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCommerceSource("shop", "Acme", SourceType.SHOPIFY, "tok", SHOP, AT))
-                .expectEvents(created(), new CommerceStoreConnected("shop", SourceType.SHOPIFY, SHOP, AT));
+                .when(new CreateCommerceSource("shop", "Acme", SourceType.WOOCOMMERCE, "tok", WOO, AT))
+                .expectEventsMatching(events(
+                        event -> event instanceof SourceCreated,
+                        event -> event instanceof CommerceStoreConnected connected
+                                && allSealed(connected.store())
+                                && connected.store().withSecrets(BOX::open).equals(WOO)
+                                && connected.maskedStore().equals(new CommerceStore("https://shop.example",
+                                        "****cdef", null, "****cdef", "****cdef"))));
     }
 
     @Test
     void keepsThePreviousSecretValidForTheGracePeriod() {
         fixture.given(created(), connected(SHOP))
                 .when(new RotateSigningSecret("shop", "secret-2", Duration.ofHours(1), AT))
-                .expectEvents(new SigningSecretRotated("shop", "secret-1", "secret-2", AT.plusSeconds(3600), AT))
+                .expectEventsMatching(events(event -> rotated(event, "secret-1", "secret-2", AT.plusSeconds(3600))))
                 .expectResultMessagePayload(true);
     }
 
     @Test
     void rotatesFromTheLatestSecret() {
         fixture.given(created(), connected(SHOP),
-                        new SigningSecretRotated("shop", "secret-1", "secret-2", AT, AT))
+                        new SigningSecretRotated("shop", BOX.seal("secret-1"), BOX.seal("secret-2"), AT, AT))
                 .when(new RotateSigningSecret("shop", "secret-3", Duration.ZERO, AT))
-                .expectEvents(new SigningSecretRotated("shop", "secret-2", "secret-3", AT, AT));
+                .expectEventsMatching(events(event -> rotated(event, "secret-2", "secret-3", AT)));
+    }
+
+    @Test
+    void rotatesFromASecretStoredInClearByAnOlderVersionAndSealsIt() {
+        fixture.given(created(), connected(SHOP))
+                .when(new RotateSigningSecret("shop", "secret-new-0123456789", Duration.ZERO, AT))
+                .expectEventsMatching(events(event -> rotated(event, "secret-1", "secret-new-0123456789", AT)
+                        && "****6789".equals(((SigningSecretRotated) event).maskedSigningSecret())));
     }
 
     @Test
@@ -112,6 +135,33 @@ class CommerceSourceTest {
         fixture.given(created(), connected(SHOP), new BackfillStarted("shop", "b1", SINCE, AT))
                 .when(new FailBackfill("shop", "b0", 1, "401", AT))
                 .expectNoEvents();
+    }
+
+    @SafeVarargs
+    private static org.hamcrest.Matcher<List<EventMessage<?>>> events(Predicate<Object>... expected) {
+        return Matchers.matches(events -> {
+            if (events.size() != expected.length) {
+                return false;
+            }
+            for (int i = 0; i < expected.length; i++) {
+                if (!expected[i].test(events.get(i).getPayload())) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static boolean rotated(Object event, String previous, String current, Instant validUntil) {
+        return event instanceof SigningSecretRotated rotated
+                && SecretBox.isSealed(rotated.previousSecret()) && SecretBox.isSealed(rotated.signingSecret())
+                && BOX.open(rotated.previousSecret()).equals(previous) && BOX.open(rotated.signingSecret()).equals(current)
+                && rotated.previousValidUntil().equals(validUntil);
+    }
+
+    private static boolean allSealed(CommerceStore store) {
+        return SecretBox.isSealed(store.signingSecret()) && SecretBox.isSealed(store.consumerKey())
+                && SecretBox.isSealed(store.consumerSecret()) && store.adminApiToken() == null;
     }
 
     private static SourceCreated created() {

@@ -88,21 +88,22 @@ final class SourceRepository {
 
     /** Store sources keep only masked secrets here; the secrets themselves stay on the command side. */
     void connect(DocumentBatch batch, CommerceStoreConnected e) {
-        CommerceStore store = e.store();
+        CommerceStore shown = e.maskedStore() != null ? e.maskedStore() : e.store().withSecrets(MaskedSecret::of);
         Document commerce = child(batch.collection(SOURCES).upsert(e.sourceId()), COMMERCE);
-        commerce.put("storeUrl", store.storeUrl());
+        commerce.put("storeUrl", e.store().storeUrl());
         commerce.put("webhookPath", "/api/" + e.type().wireName() + "/" + e.sourceId());
-        commerce.put("signingSecret", MaskedSecret.of(store.signingSecret()));
-        commerce.put("adminApiToken", MaskedSecret.of(store.adminApiToken()));
-        commerce.put("consumerKey", MaskedSecret.of(store.consumerKey()));
-        commerce.put("consumerSecret", MaskedSecret.of(store.consumerSecret()));
+        commerce.put("signingSecret", shown.signingSecret());
+        commerce.put("adminApiToken", shown.adminApiToken());
+        commerce.put("consumerKey", shown.consumerKey());
+        commerce.put("consumerSecret", shown.consumerSecret());
     }
 
     void rotateSecret(DocumentBatch batch, SigningSecretRotated e) {
         Document source = batch.collection(SOURCES).update(e.sourceId());
         if (source != null) {
             Document commerce = child(source, COMMERCE);
-            commerce.put("signingSecret", MaskedSecret.of(e.signingSecret()));
+            commerce.put("signingSecret", e.maskedSigningSecret() != null ? e.maskedSigningSecret()
+                    : MaskedSecret.of(e.signingSecret()));
             commerce.put("secretRotatedAt", toDate(e.at()));
             commerce.put("previousSecretValidUntil", toDate(e.previousValidUntil()));
         }

@@ -123,6 +123,25 @@ class SourceProjectionTest extends EmbeddedMongo {
     }
 
     @Test
+    void showsTheMaskedCopiesOfSealedSecretsAndNeverTheSealedValues() {
+        String sealed = "enc:v1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIj";
+        projection.on(new SourceCreated("shop", "Acme backend", SourceType.SHOPIFY, "t", List.of(), at(0)));
+        projection.on(new CommerceStoreConnected("shop", SourceType.SHOPIFY, new CommerceStore("acme.myshopify.com",
+                sealed, sealed, null, null), at(0), new CommerceStore("acme.myshopify.com", "****cdef", "****6789",
+                null, null)));
+
+        assertThat(projection.handle(new FindSource("shop")).commerce()).isEqualTo(new CommerceView(
+                "acme.myshopify.com", "/api/shopify/shop", "****cdef", "****6789", null, null, null, null));
+
+        projection.on(new SigningSecretRotated("shop", sealed, sealed, at(10), at(5), "****9876"));
+        projection.on(new SigningSecretRotated("shop", sealed, sealed, at(20), at(15), null));
+
+        assertThat(projection.handle(new FindSource("shop")).commerce().signingSecret())
+                .as("a sealed secret without its masked copy is masked whole").isEqualTo("****");
+        assertThat(projection.handle(new FindSource("shop")).toString()).doesNotContain("enc:v1");
+    }
+
+    @Test
     void followsABackfillCountingEachPageOnce() {
         projection.on(new SourceCreated("shop", "Acme", SourceType.WOOCOMMERCE, "t", List.of(), at(0)));
         projection.on(new BackfillStarted("shop", "b1", at(-100), at(1)));
