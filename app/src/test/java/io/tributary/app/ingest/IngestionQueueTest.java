@@ -40,7 +40,7 @@ class IngestionQueueTest {
             return List.of();
         });
         queue = new IngestionQueue(gateway, mock(MongoEndpoint.class), new TributaryProperties(null, null, null, null,
-                null, null, null, new TributaryProperties.Intake(1, ackTimeout, null, capacity)));
+                null, null, null, new TributaryProperties.Intake(1, ackTimeout, null, capacity), null));
         queue.start();
         return queue;
     }
