@@ -153,6 +153,24 @@ class BackfillEndToEndTest {
     }
 
     @Test
+    void rejectsABackfilledOrderOutOfBoundsAndImportsTheRest() {
+        String token = "shpat_" + unique();
+        String sourceId = (String) Stores.createShopify(api, token).get("id");
+        Instant now = Instant.now();
+        ObjectNode fine = shopifyOrder(newOrderId(), now.minusSeconds(300));
+        ObjectNode hostile = shopifyOrder(newOrderId(), Instant.parse("1999-06-01T00:00:00Z"));
+        STORE.stubFor(get(urlPathEqualTo(ORDERS)).withHeader("X-Shopify-Access-Token", equalTo(token))
+                .willReturn(shopifyPage(List.of(fine, hostile), null)));
+
+        Api.Response started = api.admin("POST", "/api/sources/" + sourceId + "/backfill", Map.of("since", "2024-01-01"));
+
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(backfill(sourceId))
+                .containsEntry("status", "completed").containsEntry("orders", 2).containsEntry("imported", 1)
+                .containsEntry("rejected", 1));
+    }
+
+    @Test
     void failsTheBackfillWhenTheStoreRefusesItsCredentialsAndRunsOneAtATime() {
         String token = "shpat_" + unique();
         String sourceId = (String) Stores.createShopify(api, token).get("id");

@@ -70,7 +70,7 @@ class BackfillImporter {
         List<TrackedEvent> events = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         for (JsonNode order : page.orders()) {
-            Mapped mapped = api.map(order);
+            Mapped mapped = intake.bounded(order, api::map);
             if (mapped.isInvalid()) {
                 rejections.add(intake.rejection(store.get(), receivedAt, order.toString().getBytes(StandardCharsets.UTF_8),
                         mapped.errors()));

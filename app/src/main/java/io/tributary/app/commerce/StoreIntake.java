@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -131,12 +132,17 @@ public class StoreIntake {
      * and refused when a tracked event's time falls outside the window.
      */
     private Mapped bounded(JsonNode json, String topic, BiFunction<String, JsonNode, Mapped> mapping) {
+        return bounded(json, payload -> mapping.apply(topic, payload));
+    }
+
+    /** The same bounds for an order read from the store's API (backfill) as for a webhook's body. */
+    Mapped bounded(JsonNode json, Function<JsonNode, Mapped> mapping) {
         List<FieldError> errors = new ArrayList<>();
         payloadBounds.checkStructure(mapper.convertValue(json, Object.class), "", errors);
         if (!errors.isEmpty()) {
             return Mapped.invalid(errors);
         }
-        Mapped mapped = mapping.apply(topic, json);
+        Mapped mapped = mapping.apply(json);
         List<FieldError> outside = mapped.events().stream().map(event -> payloadBounds.timeError(event.timestamp()))
                 .filter(Objects::nonNull).distinct().map(message -> new FieldError("timestamp", message)).toList();
         return outside.isEmpty() ? mapped : Mapped.invalid(outside);
