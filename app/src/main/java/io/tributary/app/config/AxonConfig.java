@@ -61,7 +61,7 @@ public class AxonConfig {
     @Bean
     StoredSecretEvents storedSecretEvents(MongoDatabase database, SecretBox secretBox, EventStorageEngine engine) {
         StoredSecretEvents stored = new StoredSecretEvents(database, secretBox);
-        stored.sealSecretsStoredInClear();
+        stored.sealOnce();
         return stored;
     }
 

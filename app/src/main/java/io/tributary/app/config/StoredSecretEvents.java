@@ -15,6 +15,7 @@ import io.tributary.api.source.SigningSecretRotated;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -25,21 +26,36 @@ import org.slf4j.LoggerFactory;
  * Seals, in place, the store secrets that versions before sealing wrote in clear into stored events
  * ({@link CommerceStoreConnected}, {@link SigningSecretRotated}), and adds the masked copies those events now carry.
  * Only the secret fields of their payloads change: identifiers, order and every other field stay as stored. Run at
- * start; a store already sealed is left untouched. Reading stays tolerant of clear values either way.
+ * start, once per store: the pass leaves a marker, because every later write is sealed already and the pass reads
+ * the stored events by type, which no index serves. Reading stays tolerant of clear values either way.
  */
 public class StoredSecretEvents {
 
     static final String EVENTS = "domain_events";
+    static final String MIGRATIONS = "tributary_migrations";
+    static final String MARKER = "store-secrets-sealed";
     private static final List<String> STORE_SECRETS = List.of("signingSecret", "adminApiToken", "consumerKey", "consumerSecret");
     private static final Logger log = LoggerFactory.getLogger(StoredSecretEvents.class);
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> migrations;
     private final SecretBox box;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     public StoredSecretEvents(MongoDatabase database, SecretBox box) {
         this.events = database.getCollection(EVENTS);
+        this.migrations = database.getCollection(MIGRATIONS);
         this.box = box;
+    }
+
+    /** Seals what an older version stored in clear, unless this store was sealed before; answers whether it ran. */
+    public boolean sealOnce() {
+        if (migrations.find(Filters.eq("_id", MARKER)).first() != null) {
+            return false;
+        }
+        sealSecretsStoredInClear();
+        migrations.insertOne(new Document("_id", MARKER).append("at", new Date()));
+        return true;
     }
 
     /** Answers how many stored events were sealed. */
