@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.mongodb.client.MongoDatabase;
 import io.tributary.app.Api;
+import io.tributary.app.StoredText;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +40,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -70,6 +73,8 @@ class MarketingOAuthBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoDatabase database;
     Api api;
     Browser browser;
     ChromeDriver driver;
@@ -127,6 +132,7 @@ class MarketingOAuthBrowserTest {
         assertThat(synced).containsEntry("status", "active").containsEntry("rowsSynced", 1);
         assertNoTokenIn(api.get("/api/marketing-sources").body(), api.get("/api/marketing-sources/" + metaId).body(),
                 driver.getPageSource());
+        assertNoTokenIn(StoredText.of(database));
     }
 
     @Test
@@ -167,6 +173,7 @@ class MarketingOAuthBrowserTest {
         PLATFORMS.verify(0, postRequestedFor(urlPathEqualTo(stream)).withHeader("Authorization", equalTo("Bearer " + GOOGLE_ACCESS)));
         PLATFORMS.verify(postRequestedFor(urlPathEqualTo(stream)).withHeader("developer-token", equalTo("google-dev-token-XYZ12345")));
         assertNoTokenIn(api.get("/api/marketing-sources").body());
+        assertNoTokenIn(StoredText.of(database));
     }
 
     @Test
