@@ -331,6 +331,8 @@ class SourceManagementBrowserTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             open("/dashboard/quality?range=24h");
             assertThat(driver.findElements(row)).hasSize(3);
+            assertThat(property("Signed Up", "email").findElements(By.cssSelector("td.examples code")))
+                    .as("both sign-ups counted, not only the first").hasSize(2);
         });
         WebElement email = property("Signed Up", "email");
         assertThat(email.findElement(By.className("fill-rate")).getText()).isEqualTo("100%");
