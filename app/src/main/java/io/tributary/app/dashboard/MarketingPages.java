@@ -1,5 +1,6 @@
 package io.tributary.app.dashboard;
 
+import io.tributary.api.marketing.AdPlatform;
 import io.tributary.api.marketing.FindMarketingSources;
 import io.tributary.api.marketing.MarketingSourceView;
 import io.tributary.api.marketing.StartMarketingSync;
@@ -8,6 +9,7 @@ import io.tributary.api.marketing.SyncTrigger;
 import io.tributary.app.config.MongoEndpoint;
 import io.tributary.app.marketing.MarketingSourceController;
 import io.tributary.app.marketing.SyncWindow;
+import io.tributary.app.marketing.oauth.MarketingOAuth;
 import io.tributary.app.web.ApiProblem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Marketing sources: the forms that connect a Meta, Google Ads or TikTok account (through the admin API), and per
- * source its status, last sync, last error and rows, and "sync now" (the trailing window).
+ * Marketing sources: the forms that connect a Meta, Google Ads or TikTok account (through the admin API, or
+ * "Connect" when an OAuth app is configured: {@link MarketingOAuthPages}), and per source its status, last sync, last
+ * error and rows, "sync now" (the trailing window), rename and new credentials.
  */
 @Controller
 class MarketingPages {
@@ -39,10 +42,12 @@ class MarketingPages {
     private final SyncWindow window;
     private final MongoEndpoint store;
     private final MarketingSourceController api;
+    private final MarketingOAuth oauth;
 
     MarketingPages(QueryGateway queries, CommandGateway commands, SyncWindow window, MongoEndpoint store,
-                   MarketingSourceController api) {
+                   MarketingSourceController api, MarketingOAuth oauth) {
         this.api = api;
+        this.oauth = oauth;
         this.queries = queries;
         this.commands = commands;
         this.window = window;
@@ -60,6 +65,7 @@ class MarketingPages {
         model.addAttribute("active", "marketing");
         model.addAttribute("sources", sources);
         model.addAttribute("windowDays", window.days());
+        model.addAttribute("oauthPlatforms", oauth.configuredPlatforms().stream().map(AdPlatform::wireName).toList());
         model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         return "dashboard/marketing";
     }
@@ -71,6 +77,34 @@ class MarketingPages {
             redirect.addFlashAttribute("created", created);
         } catch (ApiProblem problem) {
             redirect.addFlashAttribute("formError", "The marketing source was not created.");
+            redirect.addFlashAttribute("formErrors", SourceForms.messages(problem));
+        }
+        return "redirect:/dashboard/marketing";
+    }
+
+    @PostMapping("/dashboard/marketing/{id}/rename")
+    String rename(@PathVariable String id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(redirect, "renamed", () -> {
+            api.rename(id, Map.of("name", form.getOrDefault("name", "")));
+            return "Marketing source renamed to " + form.get("name").trim() + ".";
+        });
+    }
+
+    @PostMapping("/dashboard/marketing/{id}/credentials")
+    String replaceCredentials(@PathVariable String id, @RequestParam Map<String, String> form,
+                              RedirectAttributes redirect) {
+        return act(redirect, "given new credentials", () -> {
+            Map<String, Object> body = MarketingForms.body(form);
+            api.replaceCredentials(id, Map.of("credentials", body.getOrDefault("credentials", Map.of())));
+            return "Credentials replaced; they are stored sealed and the source may sync again.";
+        });
+    }
+
+    private String act(RedirectAttributes redirect, String what, java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+        } catch (ApiProblem problem) {
+            redirect.addFlashAttribute("formError", "The marketing source was not " + what + ".");
             redirect.addFlashAttribute("formErrors", SourceForms.messages(problem));
         }
         return "redirect:/dashboard/marketing";

@@ -10,6 +10,7 @@ import io.tributary.app.marketing.connector.MetaInsightsConnector;
 import io.tributary.app.marketing.connector.PlatformHttp;
 import io.tributary.app.outbound.OutboundHosts;
 import io.tributary.app.marketing.connector.TikTokReportConnector;
+import io.tributary.app.marketing.oauth.MarketingOAuth;
 import io.tributary.query.marketing.MarketingMetricsProjection;
 import io.tributary.query.marketing.MarketingSourceProjection;
 import io.tributary.saga.marketing.MetricsPuller;
@@ -24,7 +25,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Marketing sources: read models, the connectors behind the sync saga, its scheduler and the hourly schedule. */
+/**
+ * Marketing sources: read models, the connectors behind the sync saga, its scheduler, the hourly schedule and
+ * "Connect" (OAuth).
+ */
 @Configuration
 public class MarketingConfig {
 
@@ -54,6 +58,13 @@ public class MarketingConfig {
                         properties),
                 new TikTokReportConnector(http, properties));
         return new ConnectorPuller(connectors, connections::find);
+    }
+
+    @Bean
+    MarketingOAuth marketingOAuth(MarketingProperties properties, OutboundHosts outbound, MongoDatabase database,
+                                  SecretBox secretBox, MarketingSourceController sources) {
+        return MarketingOAuth.create(new PlatformHttp(properties.httpTimeout(), outbound), properties.oauth(), database,
+                secretBox, sources, clock);
     }
 
     @Bean

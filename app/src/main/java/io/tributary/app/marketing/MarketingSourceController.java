@@ -1,6 +1,7 @@
 package io.tributary.app.marketing;
 
 import io.tributary.api.ingestion.FieldError;
+import io.tributary.api.marketing.AdPlatform;
 import io.tributary.api.marketing.CreateMarketingSource;
 import io.tributary.api.marketing.FindMarketingSource;
 import io.tributary.api.marketing.FindMarketingSources;
@@ -9,6 +10,7 @@ import io.tributary.api.marketing.ImportMetricRows;
 import io.tributary.api.marketing.LineError;
 import io.tributary.api.marketing.MarketingSourceView;
 import io.tributary.api.marketing.MetricDayVersionView;
+import io.tributary.api.marketing.RenameMarketingSource;
 import io.tributary.api.marketing.ReplaceMarketingCredentials;
 import io.tributary.api.marketing.StartMarketingSync;
 import io.tributary.api.marketing.SyncRequestOutcome;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -37,6 +40,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,7 +50,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Marketing sources: connect, list, sync now, replace credentials, import a CSV file, and a day's history. Public
+ * Marketing sources: connect, list, rename, sync now, replace credentials, import a CSV file, and a day's history. Public
  * because the dashboard's form creates sources through it.
  */
 @RestController
@@ -80,6 +84,26 @@ public class MarketingSourceController {
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
         }
+        Map<String, Object> created = create(source);
+        return ResponseEntity.created(URI.create("/api/marketing-sources/" + created.get("id"))).body(created);
+    }
+
+    /**
+     * Creates a source of an account found through "Connect": its credentials come from the platform, not from a
+     * request, so they are not checked against what a hand-filled form may hold. Answers the new source's id.
+     */
+    public String createConnected(AdPlatform platform, String name, String accountId, String currency,
+                                  Map<String, String> options, Map<String, String> credentials) {
+        List<FieldError> errors = new ArrayList<>();
+        String checkedName = MarketingSourceRequests.name(name, errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        return (String) create(new NewSource(platform, checkedName, accountId, currency, null, options, credentials))
+                .get("id");
+    }
+
+    private Map<String, Object> create(NewSource source) {
         String id = UUID.randomUUID().toString();
         connections.save(new MarketingConnection(id, source.platform(), source.accountId(), source.currency(),
                 source.apiBaseUrl(), source.options(), source.credentials()));
@@ -104,7 +128,7 @@ public class MarketingSourceController {
         created.put("credentials", masked);
         created.put("importOnly", importOnly);
         created.put("status", "active");
-        return ResponseEntity.created(URI.create("/api/marketing-sources/" + id)).body(created);
+        return created;
     }
 
     @GetMapping
@@ -154,8 +178,20 @@ public class MarketingSourceController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
     }
 
+    @PatchMapping("/{id}")
+    public Map<String, Object> rename(@PathVariable String id, @RequestBody Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = MarketingSourceRequests.name(body.get("name"), errors);
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        send(id, new RenameMarketingSource(id, name, Instant.now()));
+        store.flush();
+        return Map.of("id", id, "name", name);
+    }
+
     @PutMapping("/{id}/credentials")
-    Map<String, Object> replaceCredentials(@PathVariable String id, @RequestBody Map<String, Object> body) {
+    public Map<String, Object> replaceCredentials(@PathVariable String id, @RequestBody Map<String, Object> body) {
         MarketingConnection connection = connections.find(id).orElseThrow(() -> notFound(id));
         List<FieldError> errors = new ArrayList<>();
         if (body.get("credentials") == null) {
@@ -166,11 +202,22 @@ public class MarketingSourceController {
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
         }
+        return Map.of("id", id, "credentials", replaceConnectedCredentials(id, credentials));
+    }
+
+    /** The platform and account of a source, for a "Connect" that replaces its credentials; empty when unknown. */
+    public Optional<MarketingConnection> connection(String id) {
+        return connections.find(id);
+    }
+
+    /** Stores new credentials (from a form or from "Connect") and records them masked; answers them masked. */
+    public Map<String, String> replaceConnectedCredentials(String id, Map<String, String> credentials) {
+        connections.find(id).orElseThrow(() -> notFound(id));
         connections.replaceCredentials(id, credentials);
         Map<String, String> masked = CredentialMask.mask(credentials);
         send(id, new ReplaceMarketingCredentials(id, masked, Instant.now()));
         store.flush();
-        return Map.of("id", id, "credentials", masked);
+        return masked;
     }
 
     @PostMapping(path = "/{id}/import", consumes = {"text/csv", "text/plain", "application/csv"})

@@ -92,7 +92,7 @@ final class MarketingSourceRequests {
         return null;
     }
 
-    private static String name(Object value, List<FieldError> errors) {
+    static String name(Object value, List<FieldError> errors) {
         if (!(value instanceof String text) || text.isBlank()) {
             errors.add(new FieldError("name", "is required"));
             return null;

@@ -41,7 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Running the sources from the dashboard alone, in headless Chromium on an empty store: create a source of every
  * kind, read its install instructions, rename, disable, enable, rotate the token and the signing secret, run a
- * Shopify backfill against a stub of the Admin API to completion, and connect ad accounts by hand.
+ * Shopify backfill against a stub of the Admin API to completion, connect ad accounts by hand and through OAuth
+ * (against a stub of Meta's consent page and token endpoint), and read the property table.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tributary.database=source-management-test")
@@ -62,6 +63,7 @@ class SourceManagementBrowserTest {
     static void storeApi(DynamicPropertyRegistry properties) {
         properties.add("tributary.commerce.shopify.api-base-url", STORE::baseUrl);
         properties.add("tributary.commerce.backfill.page-size", () -> 2);
+        OAuthStub.register((name, value) -> properties.add(name, () -> value), STORE.baseUrl());
     }
 
     @LocalServerPort
@@ -150,6 +152,8 @@ class SourceManagementBrowserTest {
                         "checkouts/update", "customers/create", "customers/update");
         assertThat(created.findElement(By.cssSelector(".pixel-note")).getText()).contains("no Shopify custom pixel")
                 .contains("browser");
+        assertThat(copy(created.findElement(By.cssSelector("pre.webhook-url"))))
+                .isEqualTo("http://localhost:" + port + "/api/shopify/" + shopifyId);
         String page = driver.getPageSource();
         assertThat(page).doesNotContain("shopify-signing-secret-1").doesNotContain("shpat_dashboard_token");
         assertThat(card(shopifyId).getText()).contains("acme-outfitters.myshopify.com")
@@ -296,6 +300,29 @@ class SourceManagementBrowserTest {
 
     @Test
     @Order(11)
+    void connectsAStubAdAccountThroughOAuth() {
+        OAuthStub.stubMeta(STORE);
+        open("/dashboard/marketing");
+        driver.findElement(By.id("oauth-connect-meta")).click();
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class).until(d ->
+                d.getCurrentUrl().startsWith(STORE.baseUrl() + OAuthStub.META_AUTHORIZE) && !d.findElements(By.id("allow")).isEmpty());
+        submit(By.id("allow"));
+        assertThat(driver.findElements(By.cssSelector("li.account")).stream().map(a -> a.getAttribute("data-account")))
+                .containsExactly("4401", "4402");
+        driver.findElement(By.cssSelector("li.account[data-account='4402'] input.account-choice")).click();
+        submit(By.id("connect-accounts"));
+
+        assertThat(driver.findElement(By.id("notice")).getText()).contains("Connected 1 ad account");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            open("/dashboard/marketing");
+            assertThat(driver.findElements(By.cssSelector("tr.marketing-source"))).hasSize(3);
+        });
+        assertThat(driver.getPageSource()).contains("Acme EU").doesNotContain(OAuthStub.META_TOKEN_VALUE);
+        assertThat(api.get("/api/marketing-sources").body()).doesNotContain(OAuthStub.META_TOKEN_VALUE);
+    }
+
+    @Test
+    @Order(12)
     void readsWhichPropertiesEachEventCarriesWithPersonalValuesMasked() {
         signUp("s-1", "ann@example.com", "Ann", "3");
         signUp("s-2", "bob@example.com", null, 4);
@@ -304,6 +331,8 @@ class SourceManagementBrowserTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             open("/dashboard/quality?range=24h");
             assertThat(driver.findElements(row)).hasSize(3);
+            assertThat(property("Signed Up", "email").findElements(By.cssSelector("td.examples code")))
+                    .as("both sign-ups counted, not only the first").hasSize(2);
         });
         WebElement email = property("Signed Up", "email");
         assertThat(email.findElement(By.className("fill-rate")).getText()).isEqualTo("100%");
@@ -337,6 +366,16 @@ class SourceManagementBrowserTest {
         event.put("aliases", List.of("urn:email:" + email));
         Api.Response response = api.webhook(serverToken, event);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    /** Clicks the Copy button above an install instruction and answers what reached the clipboard. */
+    private String copy(WebElement instruction) {
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://localhost:" + port,
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        WebElement button = instruction.findElement(By.xpath("preceding-sibling::*[1]//button[contains(@class,'copy')]"));
+        button.click();
+        new WebDriverWait(driver, PATIENCE).until(d -> "Copied".equals(button.getText()));
+        return (String) driver.executeAsyncScript("navigator.clipboard.readText().then(arguments[0])");
     }
 
     private WebElement card(String id) {

@@ -54,6 +54,25 @@ class MarketingSourcesApiTest extends MarketingEndToEnd {
     }
 
     @Test
+    void renamesASourceAndRefusesABlankOrUnknownOne() {
+        String id = (String) api.admin("POST", "/api/marketing-sources", Map.of("platform", "tiktok",
+                "name", "TikTok", "accountId", "7001")).json().get("id");
+
+        Api.Response renamed = api.admin("PATCH", "/api/marketing-sources/" + id, Map.of("name", " TikTok Europe "));
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.json()).containsEntry("name", "TikTok Europe");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(api.get("/api/marketing-sources/" + id).json()).containsEntry("name", "TikTok Europe")
+                        .containsEntry("accountId", "7001"));
+        Api.Response blank = api.admin("PATCH", "/api/marketing-sources/" + id, Map.of("name", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("name").contains("is required");
+        assertThat(api.admin("PATCH", "/api/marketing-sources/no-such-source", Map.of("name", "x")).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void refusesAnInvalidSourceNamingEveryField() {
         Api.Response refused = api.admin("POST", "/api/marketing-sources", Map.of("platform", "google",
                 "accountId", "12", "credentials", Map.of("accessToken", "x")));

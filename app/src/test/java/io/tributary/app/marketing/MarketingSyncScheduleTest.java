@@ -77,6 +77,6 @@ class MarketingSyncScheduleTest {
 
     private static MarketingProperties properties(boolean scheduled) {
         return new MarketingProperties(new MarketingProperties.Schedule(scheduled, null, null), null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
     }
 }

@@ -11,10 +11,12 @@ import io.tributary.api.marketing.ImportMetricRows;
 import io.tributary.api.marketing.MarketingCredentialsReplaced;
 import io.tributary.api.marketing.MarketingSourceCreated;
 import io.tributary.api.marketing.MarketingSourceFailed;
+import io.tributary.api.marketing.MarketingSourceRenamed;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.MetricsImported;
 import io.tributary.api.marketing.RecordMetricDays;
 import io.tributary.api.marketing.RecordSyncPage;
+import io.tributary.api.marketing.RenameMarketingSource;
 import io.tributary.api.marketing.ReplaceMarketingCredentials;
 import io.tributary.api.marketing.ScheduleSyncRetry;
 import io.tributary.api.marketing.StartMarketingSync;
@@ -51,6 +53,7 @@ class MarketingSource {
     @AggregateIdentifier
     private String marketingSourceId;
     private AdPlatform platform;
+    private String name;
     private boolean importOnly;
     private boolean failed;
     private Map<LocalDate, StoredDay> days = new HashMap<>();
@@ -65,6 +68,13 @@ class MarketingSource {
         apply(new MarketingSourceCreated(command.marketingSourceId(), command.platform(), command.name(),
                 command.accountId(), command.currency(), command.apiBaseUrl(), command.options(),
                 command.maskedCredentials(), command.importOnly(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RenameMarketingSource command) {
+        if (!command.name().equals(name)) {
+            apply(new MarketingSourceRenamed(marketingSourceId, command.name(), command.at()));
+        }
     }
 
     @CommandHandler
@@ -150,7 +160,13 @@ class MarketingSource {
     void on(MarketingSourceCreated event) {
         marketingSourceId = event.marketingSourceId();
         platform = event.platform();
+        name = event.name();
         importOnly = event.importOnly();
+    }
+
+    @EventSourcingHandler
+    void on(MarketingSourceRenamed event) {
+        name = event.name();
     }
 
     @EventSourcingHandler

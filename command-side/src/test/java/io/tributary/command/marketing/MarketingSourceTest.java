@@ -18,11 +18,13 @@ import io.tributary.api.marketing.ImportMetricRows;
 import io.tributary.api.marketing.LineError;
 import io.tributary.api.marketing.MarketingCredentialsReplaced;
 import io.tributary.api.marketing.MarketingSourceFailed;
+import io.tributary.api.marketing.MarketingSourceRenamed;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.MetricRow;
 import io.tributary.api.marketing.MetricsImported;
 import io.tributary.api.marketing.RecordMetricDays;
 import io.tributary.api.marketing.RecordSyncPage;
+import io.tributary.api.marketing.RenameMarketingSource;
 import io.tributary.api.marketing.StartMarketingSync;
 import io.tributary.api.marketing.SyncCompleted;
 import io.tributary.api.marketing.SyncFailed;
@@ -46,6 +48,20 @@ class MarketingSourceTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(MarketingSource.class);
+    }
+
+    @Test
+    void renamesASource() {
+        fixture.given(created())
+                .when(new RenameMarketingSource(SOURCE, "Meta Europe", AT))
+                .expectEvents(new MarketingSourceRenamed(SOURCE, "Meta Europe", AT));
+    }
+
+    @Test
+    void ignoresARenameToTheNameItAlreadyHas() {
+        fixture.given(created(), new MarketingSourceRenamed(SOURCE, "Meta Europe", AT))
+                .when(new RenameMarketingSource(SOURCE, "Meta Europe", AT))
+                .expectNoEvents();
     }
 
     @Test

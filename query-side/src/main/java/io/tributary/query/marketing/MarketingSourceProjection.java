@@ -14,6 +14,7 @@ import io.tributary.api.marketing.MarketingCredentialsReplaced;
 import io.tributary.api.marketing.MarketingSourceCreated;
 import io.tributary.api.marketing.MarketingSourceEvent;
 import io.tributary.api.marketing.MarketingSourceFailed;
+import io.tributary.api.marketing.MarketingSourceRenamed;
 import io.tributary.api.marketing.MarketingSourceView;
 import io.tributary.api.marketing.MetricDayRecorded;
 import io.tributary.api.marketing.MetricsImported;
@@ -54,6 +55,16 @@ public class MarketingSourceProjection {
     @EventHandler
     public void on(MarketingSourceCreated event) {
         batches.run(batch -> repository.create(batch, event));
+    }
+
+    @EventHandler
+    public void on(MarketingSourceRenamed event) {
+        batches.run(batch -> {
+            Document source = repository.update(batch, event.marketingSourceId());
+            if (source != null) {
+                source.put("name", event.name());
+            }
+        });
     }
 
     @EventHandler

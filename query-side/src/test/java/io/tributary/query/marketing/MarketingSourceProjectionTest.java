@@ -15,6 +15,7 @@ import io.tributary.api.marketing.MarketingCredentialsReplaced;
 import io.tributary.api.marketing.MarketingErrorView;
 import io.tributary.api.marketing.MarketingSourceCreated;
 import io.tributary.api.marketing.MarketingSourceFailed;
+import io.tributary.api.marketing.MarketingSourceRenamed;
 import io.tributary.api.marketing.MarketingSourceView;
 import io.tributary.api.marketing.MetricsImported;
 import io.tributary.api.marketing.SyncCompleted;
@@ -41,6 +42,14 @@ class MarketingSourceProjectionTest extends EmbeddedMongo {
         projection = new MarketingSourceProjection(database);
         projection.on(new MarketingSourceCreated("ms", AdPlatform.TIKTOK, "TikTok EU", "7001", "EUR", null,
                 Map.of(), Map.of("accessToken", "****9f3a"), false, T0));
+    }
+
+    @Test
+    void showsTheNewNameOfARenamedSource() {
+        projection.on(new MarketingSourceRenamed("ms", "TikTok Europe", T0.plusSeconds(1)));
+
+        assertThat(find()).extracting(MarketingSourceView::name, MarketingSourceView::accountId)
+                .containsExactly("TikTok Europe", "7001");
     }
 
     @Test

@@ -12,11 +12,14 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * OAuth access tokens for Google Ads: the configured {@code accessToken}, or one obtained from the refresh token
- * (client id, client secret, refresh token) and kept until a minute before it expires.
+ * OAuth access tokens for Google Ads: the stored {@code accessToken} while it is valid (a token entered by hand has
+ * no {@code accessTokenExpiresAt} and is always used; one from "Connect" expires), else one obtained from the
+ * refresh token (client id, client secret, refresh token) and kept until a minute before it expires.
  */
 public class GoogleAccessTokens {
 
+    /** When the stored access token expires (ISO-8601); only tokens obtained through "Connect" carry it. */
+    public static final String EXPIRES_AT = "accessTokenExpiresAt";
     private static final Duration EARLY = Duration.ofMinutes(1);
 
     private final PlatformHttp http;
@@ -35,7 +38,8 @@ public class GoogleAccessTokens {
 
     public String accessToken(MarketingConnection connection) {
         String configured = connection.credential("accessToken");
-        if (configured != null) {
+        if (configured != null && (isValid(connection.credential(EXPIRES_AT))
+                || connection.credential("refreshToken") == null)) {
             return configured;
         }
         int credentialsHash = Objects.hash(connection.credential("clientId"), connection.credential("refreshToken"));
@@ -46,6 +50,10 @@ public class GoogleAccessTokens {
         Token fresh = refresh(connection, credentialsHash);
         tokens.put(connection.marketingSourceId(), fresh);
         return fresh.value();
+    }
+
+    private boolean isValid(String expiresAt) {
+        return expiresAt == null || clock.instant().isBefore(Instant.parse(expiresAt).minus(EARLY));
     }
 
     private Token refresh(MarketingConnection connection, int credentialsHash) {
