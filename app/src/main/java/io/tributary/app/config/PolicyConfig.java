@@ -55,14 +55,20 @@ public class PolicyConfig {
         return ChannelRules.defaults();
     }
 
+    /** Aliases stored as keyed hashes; owners an older version stored in clear are hashed at start. */
     @Bean
-    AliasIndex aliasIndex(MongoDatabase database) {
-        return new AliasIndex(database);
+    AliasIndex aliasIndex(MongoDatabase database, SecretBox secretBox) {
+        AliasIndex index = new AliasIndex(database, secretBox.keyedHash());
+        index.hashStoredAliases();
+        return index;
     }
 
+    /** Dedup keys stored as keyed hashes; claims an older version stored in clear are hashed at start. */
     @Bean
-    DedupIndex dedupIndex(MongoDatabase database) {
-        return new DedupIndex(database);
+    DedupIndex dedupIndex(MongoDatabase database, SecretBox secretBox) {
+        DedupIndex index = new DedupIndex(database, secretBox.keyedHash());
+        index.hashStoredKeys();
+        return index;
     }
 
     @Bean
