@@ -81,6 +81,30 @@ public final class IndexedH2Backend extends H2Backend {
         flush();
     }
 
+    /**
+     * Rewrites the file with only its live pages and syncs it, so that pages an erasure or a rebuild replaced (and
+     * the clear values in them) no longer lie in the file. MVStore appends; without this, old pages linger until
+     * their chunks happen to be reused.
+     */
+    public void compact() {
+        synchronized (flushLock) {
+            MVStore store = getMvStore();
+            if (store.isClosed()) {
+                return;
+            }
+            int retention = store.getRetentionTime();
+            try {
+                store.setRetentionTime(0);
+                store.commit();
+                store.compactFile(60_000);
+                store.commit();
+                store.sync();
+            } finally {
+                store.setRetentionTime(retention);
+            }
+        }
+    }
+
     /** How many times the file was forced to disk. */
     public long syncs() {
         return syncs.get();
