@@ -91,9 +91,9 @@ public final class IndexedH2Backend extends H2Backend {
      * MVStore appends and frees whole chunks without overwriting them; compaction alone moves live chunks but leaves
      * the freed space's old bytes. So: every chunk holding a replaced page is rewritten, every free block is then
      * overwritten with zeros (a filler map written one small chunk at a time, which the allocator places in the free
-     * gaps first), then the filler is dropped (its freed chunks hold zeros) and the file synced. The file is
-     * compacted first, so that the filler is small. Writes wait meanwhile (this holds the flush lock, and autocommit
-     * is off).
+     * gaps first), then the filler is dropped (its freed chunks hold zeros) and the file synced. Commits wait
+     * meanwhile (this holds the flush lock, and autocommit is off). Chunks are not moved ({@code compactFile}): under
+     * concurrent writes H2 2.3 fails an assertion there and closes the store. So the file does not shrink.
      */
     public void compact() {
         synchronized (flushLock) {
@@ -107,7 +107,6 @@ public final class IndexedH2Backend extends H2Backend {
                 store.setRetentionTime(0);
                 store.setVersionsToKeep(0);
                 store.commit();
-                store.compactFile(60_000);
                 for (int pass = 0; pass < 10 && store.getFileStore().getChunksFillRate() < 100; pass++) {
                     store.compact(100, Integer.MAX_VALUE);
                     store.commit();
