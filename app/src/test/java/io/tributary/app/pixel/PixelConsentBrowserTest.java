@@ -43,8 +43,9 @@ class PixelConsentBrowserTest {
         api = new Api(port);
         Map<String, Object> source = api.createSource("consent shop " + UUID.randomUUID(), "browser");
         sourceId = (String) source.get("id");
-        assertThat(api.admin("PUT", "/api/sources/" + sourceId + "/privacy", Map.of("requireConsent", true))
-                .json()).containsEntry("requireConsent", true);
+        await().atMost(PATIENCE).until(() -> api.admin("PUT", "/api/sources/" + sourceId + "/privacy",
+                Map.of("requireConsent", true)).status(), status -> status == 200);
+        assertThat(api.get("/api/sources/" + sourceId + "/privacy").json()).containsEntry("requireConsent", true);
         shop.pixelSrc("http://127.0.0.1:" + port + "/pixels/" + source.get("token") + ".js");
         browser = Chromium.start();
     }
