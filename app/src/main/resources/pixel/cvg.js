@@ -1,6 +1,6 @@
 /* Tributary pixel (cvg-compatible). Served by /pixels/<token>.js with its collect URL baked in. */
-(function (w, d, url) {
-  var cvg = w.cvg, UID = "__cvg_uid", SID = "__cvg_sid", CONSENT = "__cvg_consent",
+(function (w, d, url, gated) {
+  var cvg = w.cvg, UID = "__cvg_uid", SID = "__cvg_sid", CONSENT = "__cvg_consent", GATE = "__cvg_gate", held = [],
     MAX_BATCH = 20, MAX_BYTES = 6e4, MAX_TRIES = 10,
     pending = [], sending = null, timer = 0, tries = 0, linked = [], domain = "", last, ref, nav = w.navigator;
 
@@ -89,6 +89,7 @@
   function track(o) {
     var id, p = {}, k, own = o.properties, aliases, tz = "", e;
     if (typeof o.eventName != "string" || !o.eventName) return;
+    if (!granted()) return held.length < 50 && held.push(o);
     id = ids();
     aliases = ["urn:anonymous_id:" + id[0]];
     try { tz = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (x) { /* old browser */ }
@@ -109,13 +110,41 @@
     schedule(pending.length >= MAX_BATCH ? 0 : 100);
   }
 
-  /* Consent is history on the profile: a $consent event whenever it changes. Absent means denied. */
+  /* Consent is history on the profile: a $consent event whenever it changes. Absent means denied.
+     On a source that requires consent (gated), nothing is stored or sent before analytics consent is granted:
+     events wait in memory; a denial drops them, and a revocation also clears the ids and stops collection. */
   function consent(o) {
     var a = o.analytics == "granted" ? "granted" : "denied", m = o.marketing == "granted" ? "granted" : "denied",
-      key = ids()[0] + "|" + a + "|" + m;
-    if (store(CONSENT) == key) return;
-    track({ eventName: "$consent", properties: { analytics: a, marketing: m } });
-    store(CONSENT, key);
+      key, waiting = held;
+    if (gated && a != "granted") return revoke();
+    if (gated && !granted()) {
+      store(GATE, "granted");
+      domain = domain || cookieDomain();
+    }
+    key = ids()[0] + "|" + a + "|" + m;
+    if (store(CONSENT) != key) {
+      track({ eventName: "$consent", properties: { analytics: a, marketing: m } });
+      store(CONSENT, key);
+    }
+    held = [];
+    waiting.forEach(track);
+  }
+
+  function granted() {
+    return !gated || store(GATE) == "granted";
+  }
+
+  function revoke() {
+    held = [];
+    pending.length = 0;
+    domain = domain || cookieDomain();
+    [UID, SID].forEach(function (name) {
+      setCookie(name, "", 0, domain);
+      setCookie(name, "", 0, "");
+    });
+    try {
+      [GATE, UID, SID, CONSENT].forEach(function (key) { w.localStorage.removeItem(key); });
+    } catch (e) { /* storage blocked */ }
   }
 
   function take() {
@@ -215,8 +244,10 @@
       cvg.queue = [];
     }
     if (cvg.process) return;
-    domain = cookieDomain();
-    ids(uid, sid);
+    if (granted()) {
+      domain = cookieDomain();
+      ids(uid, sid);
+    }
     /* arriving from a linked domain of the shop continues the session: that referrer is not a traffic source */
     ref = sid && new URL(d.referrer || location.href).hostname != location.hostname ? "" : d.referrer;
     if (uid || sid) safe(function () { history.replaceState(history.state, "", here()); })();
@@ -241,4 +272,4 @@
     track({ eventName: "$page_load" });
     q.forEach(function (args) { if (!args[0] || args[0].method != "consent") cvg.process.apply(cvg, args); });
   })();
-})(window, document, "{{COLLECT_URL}}");
+})(window, document, "{{COLLECT_URL}}", "{{REQUIRE_CONSENT}}" == "true");

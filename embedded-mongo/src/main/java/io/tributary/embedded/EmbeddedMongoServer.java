@@ -87,6 +87,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
+    /** Rewrites the file store with its live pages only (see {@link IndexedH2Backend#compact()}); nothing in memory. */
+    public void compact() {
+        if (backend instanceof IndexedH2Backend file) {
+            file.compact();
+        } else {
+            flush();
+        }
+    }
+
     /** How many times the file store forced its file to disk; 0 in memory. */
     public long syncs() {
         return backend instanceof IndexedH2Backend file ? file.syncs() : 0;

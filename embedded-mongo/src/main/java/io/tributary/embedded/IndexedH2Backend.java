@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class IndexedH2Backend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Backend.class);
+
+    private static final String FILLER = "tributary.compaction.filler";
+    private static final int BLOCK = 4096;
 
     private final boolean sync;
     private final Object flushLock = new Object();
@@ -79,6 +84,52 @@ public final class IndexedH2Backend extends H2Backend {
     @Override
     public void commit() {
         flush();
+    }
+
+    /**
+     * Leaves no replaced page in the file, so that values an erasure or a rebuild replaced are in no byte of it.
+     * MVStore appends and frees whole chunks without overwriting them; compaction alone moves live chunks but leaves
+     * the freed space's old bytes. So: every chunk holding a replaced page is rewritten, every free block is then
+     * overwritten with zeros (a filler map written one small chunk at a time, which the allocator places in the free
+     * gaps first), then the filler is dropped (its freed chunks hold zeros) and the file synced. Commits wait
+     * meanwhile (this holds the flush lock, and autocommit is off). Chunks are not moved ({@code compactFile}): under
+     * concurrent writes H2 2.3 fails an assertion there and closes the store. So the file does not shrink.
+     */
+    public void compact() {
+        synchronized (flushLock) {
+            MVStore store = getMvStore();
+            if (store.isClosed()) {
+                return;
+            }
+            int retention = store.getRetentionTime();
+            long versions = store.getVersionsToKeep();
+            try {
+                store.setRetentionTime(0);
+                store.setVersionsToKeep(0);
+                store.commit();
+                for (int pass = 0; pass < 10 && store.getFileStore().getChunksFillRate() < 100; pass++) {
+                    store.compact(100, Integer.MAX_VALUE);
+                    store.commit();
+                }
+                overwriteFreeSpace(store);
+                store.sync();
+            } finally {
+                store.setRetentionTime(retention);
+                store.setVersionsToKeep((int) versions);
+            }
+        }
+    }
+
+    private static void overwriteFreeSpace(MVStore store) {
+        FileStore<?> file = store.getFileStore();
+        long freeBlocks = file.size() / BLOCK * (100 - file.getFillRate()) / 100 + 16;
+        MVMap<Integer, byte[]> filler = store.openMap(FILLER);
+        for (int block = 0; block < 4 * freeBlocks && file.getFillRate() < 100; block++) {
+            filler.put(block, new byte[BLOCK / 2]);
+            store.commit();
+        }
+        store.removeMap(filler);
+        store.commit();
     }
 
     /** How many times the file was forced to disk. */

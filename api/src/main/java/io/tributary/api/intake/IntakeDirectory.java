@@ -1,6 +1,7 @@
 package io.tributary.api.intake;
 
 import io.tributary.api.session.TrafficSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,4 +34,10 @@ public interface IntakeDirectory {
      * redelivery; whether it is recorded again is the command side's decision.
      */
     boolean deliveryWasRejected(String sourceId, String deliveryId);
+
+    /** The suppressed aliases of erased people, by keyed hash only, oldest first. */
+    List<Suppression> suppressions();
+
+    /** Lifts one suppression: later events with that alias stitch again. False when there was none. */
+    boolean liftSuppression(String aliasHash);
 }

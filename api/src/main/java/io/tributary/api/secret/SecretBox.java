@@ -47,6 +47,35 @@ public final class SecretBox {
         return new SecretBox(raw != null ? raw : hkdf(configured.trim().getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A box for a raw 32-byte key, such as a per-profile data key (see the privacy model in the README). */
+    public static SecretBox ofKeyBytes(byte[] key) {
+        if (key == null || key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("a data key has " + KEY_BYTES + " bytes");
+        }
+        return new SecretBox(key.clone());
+    }
+
+    /** A new random 32-byte key. */
+    public static byte[] generateKeyBytes() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /**
+     * The keyed hash for lookups of personal values, with a key derived from this box's key (HMAC-SHA-256 of a
+     * fixed label): the same server key always gives the same hashes, and no one without it can recompute them.
+     */
+    public KeyedHash keyedHash() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return new KeyedHash(mac.doFinal("tributary-lookup-hash-v1".getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
     /** A new random key, in the form {@link #fromKey} reads (32 bytes, base64). */
     public static String generateKey() {
         byte[] key = new byte[KEY_BYTES];

@@ -1,10 +1,14 @@
 package io.tributary.app.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.app.privacy.DataKeys;
+import io.tributary.app.privacy.PersonalDataSerializer;
+import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -46,13 +50,16 @@ public class AxonConfig {
 
     /**
      * Our own engine, not axon-mongo's: a global, gap-aware sequence, and every read an exact-key lookup, so
-     * tracking and aggregate loads stay flat as the store grows (see event-store/DESIGN.md).
+     * tracking and aggregate loads stay flat as the store grows (see event-store/DESIGN.md). Events are written
+     * and read through {@link PersonalDataSerializer}: personal fields encrypted with per-profile data keys.
      */
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          DataKeys dataKeys, ObjectMapper objectMapper, PrivacyProperties privacy) {
+        Serializer personal = new PersonalDataSerializer(eventSerializer, dataKeys, objectMapper, privacy);
         SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().database(database)
-                .eventSerializer(eventSerializer).snapshotSerializer(serializer).batchSize(1000).build();
+                .eventSerializer(personal).snapshotSerializer(serializer).batchSize(1000).build();
         engine.ensureIndexes();
         return engine;
     }

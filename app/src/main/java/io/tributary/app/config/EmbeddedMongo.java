@@ -39,6 +39,11 @@ public class EmbeddedMongo implements MongoEndpoint {
         server.flush();
     }
 
+    @Override
+    public void compact() {
+        server.compact();
+    }
+
     /** The store itself, for tests that observe its syncs. */
     public EmbeddedMongoServer server() {
         return server;

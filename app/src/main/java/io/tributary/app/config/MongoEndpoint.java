@@ -8,6 +8,14 @@ public interface MongoEndpoint extends AutoCloseable {
     /** Called after a unit of work committed and before it is acknowledged. */
     void flush();
 
+    /**
+     * After an erasure: rewrite the store's files so that replaced pages no longer hold the erased values. The
+     * embedded file store compacts; a real MongoDB's WiredTiger files are its operator's (see the README).
+     */
+    default void compact() {
+        flush();
+    }
+
     @Override
     void close();
 

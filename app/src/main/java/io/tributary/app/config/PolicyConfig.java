@@ -6,6 +6,7 @@ import io.tributary.api.intake.TimestampBounds;
 import io.tributary.command.ingestion.AliasIndex;
 import io.tributary.command.ingestion.AliasRules;
 import io.tributary.command.ingestion.DedupIndex;
+import io.tributary.command.ingestion.Suppressions;
 import io.tributary.command.ingestion.DedupPolicy;
 import io.tributary.command.ingestion.DeliveryIndex;
 import io.tributary.command.ingestion.IntakeLookups;
@@ -14,6 +15,7 @@ import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.command.source.SourceTokenIndex;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,14 +57,20 @@ public class PolicyConfig {
         return ChannelRules.defaults();
     }
 
+    /** Aliases stored as keyed hashes; owners an older version stored in clear are hashed at start. */
     @Bean
-    AliasIndex aliasIndex(MongoDatabase database) {
-        return new AliasIndex(database);
+    AliasIndex aliasIndex(MongoDatabase database, SecretBox secretBox) {
+        AliasIndex index = new AliasIndex(database, secretBox.keyedHash());
+        index.hashStoredAliases();
+        return index;
     }
 
+    /** Dedup keys stored as keyed hashes; claims an older version stored in clear are hashed at start. */
     @Bean
-    DedupIndex dedupIndex(MongoDatabase database) {
-        return new DedupIndex(database);
+    DedupIndex dedupIndex(MongoDatabase database, SecretBox secretBox) {
+        DedupIndex index = new DedupIndex(database, secretBox.keyedHash());
+        index.hashStoredKeys();
+        return index;
     }
 
     @Bean
@@ -81,10 +89,19 @@ public class PolicyConfig {
         return new DeliveryIndex(database, retention);
     }
 
+    /** Erased people's aliases, by keyed hash: later events with them are counted anonymously, or dropped. */
+    @Bean
+    Suppressions suppressions(MongoDatabase database, SecretBox secretBox, AliasRules aliasRules,
+                              PrivacyProperties privacy) {
+        return new Suppressions(database, secretBox.keyedHash(), aliasRules, privacy.personalProperties(),
+                privacy.dropSuppressed());
+    }
+
     @Bean
     IntakeDirectory intakeDirectory(SourceTokenIndex tokens, SourceSecrets secrets, DeliveryIndex deliveries,
-                                    AliasRules aliasRules, ChannelRules channelRules, TributaryProperties properties) {
+                                    AliasRules aliasRules, ChannelRules channelRules, TributaryProperties properties,
+                                    Suppressions suppressions) {
         return new IntakeLookups(tokens, secrets, deliveries, aliasRules, channelRules,
-                new TimestampBounds(properties.intake().futureTolerance()), Clock.systemUTC());
+                new TimestampBounds(properties.intake().futureTolerance()), Clock.systemUTC(), suppressions);
     }
 }

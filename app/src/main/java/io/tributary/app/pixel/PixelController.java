@@ -1,8 +1,9 @@
 package io.tributary.app.pixel;
 
-import io.tributary.app.web.ApiProblem;
-import io.tributary.api.intake.SourceCredentials;
 import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.SourceCredentials;
+import io.tributary.app.privacy.SourcePrivacy;
+import io.tributary.app.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -27,8 +28,10 @@ class PixelController {
     private final IntakeDirectory directory;
     private final PixelScript script;
     private final PixelProperties properties;
+    private final SourcePrivacy privacy;
 
-    PixelController(IntakeDirectory directory, PixelScript script, PixelProperties properties) {
+    PixelController(IntakeDirectory directory, PixelScript script, PixelProperties properties, SourcePrivacy privacy) {
+        this.privacy = privacy;
         this.directory = directory;
         this.script = script;
         this.properties = properties;
@@ -36,9 +39,10 @@ class PixelController {
 
     @GetMapping("/pixels/{token}.js")
     ResponseEntity<byte[]> pixel(@PathVariable String token, HttpServletRequest request) {
-        directory.sourceByToken(token).filter(PixelController::servesPixel)
+        SourceCredentials source = directory.sourceByToken(token).filter(PixelController::servesPixel)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "token", "no browser source has this token"));
-        PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token);
+        PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token,
+                privacy.requiresConsent(source.sourceId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(JAVASCRIPT)
                 .cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())

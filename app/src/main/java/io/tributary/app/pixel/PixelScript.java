@@ -17,6 +17,7 @@ class PixelScript {
 
     static final String RESOURCE = "pixel/cvg.js";
     private static final String PLACEHOLDER = "{{COLLECT_URL}}";
+    private static final String CONSENT_PLACEHOLDER = "{{REQUIRE_CONSENT}}";
 
     private final String template;
 
@@ -36,9 +37,15 @@ class PixelScript {
     }
 
     Rendered render(String collectUrl) {
+        return render(collectUrl, false);
+    }
+
+    /** @param requireConsent the source collects nothing before the visitor grants analytics consent */
+    Rendered render(String collectUrl, boolean requireConsent) {
         String literal = new String(JsonStringEncoder.getInstance().quoteAsString(collectUrl))
                 .replace("<", "\\u003c");
-        byte[] plain = template.replace(PLACEHOLDER, literal).getBytes(StandardCharsets.UTF_8);
+        byte[] plain = template.replace(PLACEHOLDER, literal).replace(CONSENT_PLACEHOLDER, String.valueOf(requireConsent))
+                .getBytes(StandardCharsets.UTF_8);
         return new Rendered(plain, gzip(plain), '"' + DigestUtils.md5DigestAsHex(plain) + '"');
     }
 

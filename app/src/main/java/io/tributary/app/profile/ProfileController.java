@@ -1,5 +1,11 @@
 package io.tributary.app.profile;
 
+import io.tributary.api.eventlog.EventLogItem;
+import io.tributary.api.eventlog.EventLogPage;
+import io.tributary.api.eventlog.FindEvents;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.ParsedAlias;
 import io.tributary.api.profile.FindProfile;
 import io.tributary.api.profile.FindProfileByAlias;
 import io.tributary.api.profile.FindProfileHistory;
@@ -9,15 +15,18 @@ import io.tributary.api.profile.ProfileView;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionView;
 import io.tributary.app.web.ApiProblem;
-import io.tributary.api.intake.AliasParser;
-import io.tributary.api.intake.IntakeDirectory;
-import io.tributary.api.intake.ParsedAlias;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,10 +38,45 @@ class ProfileController {
 
     private final QueryGateway queries;
     private final AliasParser aliasRules;
+    private final ProfileErasure erasure;
 
-    ProfileController(QueryGateway queries, IntakeDirectory intake) {
+    ProfileController(QueryGateway queries, IntakeDirectory intake, ProfileErasure erasure) {
         this.queries = queries;
         this.aliasRules = intake.aliases();
+        this.erasure = erasure;
+    }
+
+    /** Erases the person (the profile's survivor and every profile merged into it); 202, cleanup continues. */
+    @PostMapping("/{id}/erase")
+    ResponseEntity<ErasureStatus> erase(@PathVariable String id, @RequestBody(required = false) Map<String, Object> body) {
+        Object reason = body == null ? null : body.get("reason");
+        if (!(reason instanceof String text) || text.isBlank() || text.length() > 1000) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "reason", "a reason is required (text, at most 1000 characters)");
+        }
+        ErasureStatus status = erasure.erase(byId(id), text.strip());
+        return ResponseEntity.accepted().body(status);
+    }
+
+    @GetMapping("/{id}/erasure")
+    ErasureStatus erasure(@PathVariable String id) {
+        return found(erasure.status(id), "id", "no erasure of profile " + id);
+    }
+
+    /** Everything stored about the person, for an access request. */
+    @GetMapping("/{id}/export")
+    ProfileExport export(@PathVariable String id) {
+        ProfileView profile = byId(id);
+        List<String> profileIds = new ArrayList<>(List.of(profile.profileId()));
+        profile.mergedProfileIds().stream().filter(p -> !profileIds.contains(p)).forEach(profileIds::add);
+        List<EventLogItem> events = new ArrayList<>();
+        for (String profileId : profileIds) {
+            queries.query(new FindEvents(null, null, profileId, null, null, null, null, null),
+                    ResponseTypes.instanceOf(EventLogPage.class)).join().items().stream()
+                    .filter(item -> events.stream().noneMatch(e -> e.recordId().equals(item.recordId())))
+                    .forEach(events::add);
+        }
+        return new ProfileExport(Instant.now(), profile, profile.aliases(), profile.properties(),
+                sessions(profile.profileId()), events, history(profile.profileId()));
     }
 
     @GetMapping

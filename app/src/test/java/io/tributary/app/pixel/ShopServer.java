@@ -21,6 +21,9 @@ final class ShopServer implements AutoCloseable {
     private final String page;
     private volatile String pixelSrc = "";
 
+    /** The page's consent call, left out when the query holds {@code no-consent-banner}. */
+    static final String CONSENT_CALL = "cvg({ method: \"consent\", analytics: \"granted\", marketing: \"denied\" });";
+
     ShopServer() {
         try (InputStream in = ShopServer.class.getResourceAsStream("/shop/index.html")) {
             page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -56,8 +59,11 @@ final class ShopServer implements AutoCloseable {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = page.replace("{{PIXEL_SRC}}", pixelSrc).replace("{{OTHER_SHOP}}", otherDomain())
-                    .getBytes(StandardCharsets.UTF_8);
+            String html = page.replace("{{PIXEL_SRC}}", pixelSrc).replace("{{OTHER_SHOP}}", otherDomain());
+            if (String.valueOf(exchange.getRequestURI().getQuery()).contains("no-consent-banner")) {
+                html = html.replace(CONSENT_CALL, "");
+            }
+            byte[] body = html.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.sendResponseHeaders(200, body.length);

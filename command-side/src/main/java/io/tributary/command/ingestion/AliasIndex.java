@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
+import io.tributary.api.secret.KeyedHash;
 import io.tributary.command.support.UnitOfWorkBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 
@@ -34,9 +36,36 @@ public class AliasIndex {
     private static final String BUFFER = AliasIndex.class.getName();
 
     private final MongoCollection<Document> owners;
+    private final UnaryOperator<String> idOf;
 
+    public AliasIndex(MongoDatabase database, KeyedHash keyedHash) {
+        this(database, keyedHash::hash);
+    }
+
+    /** Aliases kept in clear: for tests of the ownership rules only. */
     public AliasIndex(MongoDatabase database) {
+        this(database, UnaryOperator.identity());
+    }
+
+    private AliasIndex(MongoDatabase database, UnaryOperator<String> idOf) {
         this.owners = database.getCollection("alias_owners");
+        this.idOf = idOf;
+    }
+
+    /** Rewrites owners stored with a clear alias (by an older version) under the alias's keyed hash; answers how many. */
+    public int hashStoredAliases() {
+        return LookupKeyMigration.hashClearIds(owners, idOf);
+    }
+
+    /** Forgets the owners of those aliases (an erased person's), whoever holds them. */
+    public void forget(Collection<String> aliases) {
+        if (!aliases.isEmpty()) {
+            owners.deleteMany(Filters.in("_id", ids(aliases)));
+        }
+    }
+
+    private List<String> ids(Collection<String> aliases) {
+        return aliases.stream().map(idOf).toList();
     }
 
     /** The owners of those aliases that have one. */
@@ -80,7 +109,7 @@ public class AliasIndex {
             buffer.get().owners.put(alias, null);
             return;
         }
-        owners.deleteOne(Filters.and(Filters.eq("_id", alias), Filters.eq(PROFILE_ID, profileId)));
+        owners.deleteOne(Filters.and(Filters.eq("_id", idOf.apply(alias)), Filters.eq(PROFILE_ID, profileId)));
     }
 
     public void reassign(Collection<String> aliases, String profileId) {
@@ -109,14 +138,15 @@ public class AliasIndex {
 
     private void write(Buffer buffer) {
         List<Document> claims = new ArrayList<>();
-        buffer.claims.forEach((alias, profileId) -> claims.add(new Document("_id", alias).append(PROFILE_ID, profileId)));
+        buffer.claims.forEach((alias, profileId) -> claims.add(new Document("_id", idOf.apply(alias))
+                .append(PROFILE_ID, profileId)));
         buffer.written = true;
         if (!claims.isEmpty()) {
             try {
                 owners.insertMany(claims, new InsertManyOptions().ordered(false));
             } catch (MongoBulkWriteException e) {
                 buffer.claims.keySet().removeIf(alias -> e.getWriteErrors().stream()
-                        .anyMatch(error -> claims.get(error.getIndex()).getString("_id").equals(alias)));
+                        .anyMatch(error -> claims.get(error.getIndex()).getString("_id").equals(idOf.apply(alias))));
                 throw new ConcurrencyException("aliases were claimed by another node meanwhile", e);
             }
         }
@@ -129,7 +159,7 @@ public class AliasIndex {
             return;
         }
         if (!buffer.claims.isEmpty()) {
-            owners.deleteMany(Filters.in("_id", buffer.claims.keySet()));
+            owners.deleteMany(Filters.in("_id", ids(buffer.claims.keySet())));
         }
         Map<String, List<String>> byPrevious = new HashMap<>();
         buffer.previous.forEach((alias, owner) -> byPrevious.computeIfAbsent(owner, o -> new ArrayList<>()).add(alias));
@@ -138,17 +168,19 @@ public class AliasIndex {
 
     private Map<String, String> read(Collection<String> aliases) {
         Map<String, String> found = new HashMap<>();
-        List<String> all = List.copyOf(aliases);
+        Map<String, String> aliasById = new HashMap<>();
+        aliases.forEach(alias -> aliasById.put(idOf.apply(alias), alias));
+        List<String> all = List.copyOf(aliasById.keySet());
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             owners.find(Filters.in("_id", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))))
-                    .forEach(d -> found.put(d.getString("_id"), d.getString(PROFILE_ID)));
+                    .forEach(d -> found.put(aliasById.get(d.getString("_id")), d.getString(PROFILE_ID)));
         }
         return found;
     }
 
     private boolean insert(String alias, String profileId) {
         try {
-            owners.insertOne(new Document("_id", alias).append(PROFILE_ID, profileId));
+            owners.insertOne(new Document("_id", idOf.apply(alias)).append(PROFILE_ID, profileId));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -160,7 +192,7 @@ public class AliasIndex {
 
     private void update(Collection<String> aliases, String profileId) {
         if (!aliases.isEmpty()) {
-            owners.updateMany(Filters.in("_id", aliases), Updates.set(PROFILE_ID, profileId));
+            owners.updateMany(Filters.in("_id", ids(aliases)), Updates.set(PROFILE_ID, profileId));
         }
     }
 

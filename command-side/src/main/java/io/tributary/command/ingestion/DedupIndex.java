@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import io.tributary.api.secret.KeyedHash;
 import io.tributary.command.support.UnitOfWorkBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoField;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 
@@ -28,6 +30,9 @@ import org.bson.Document;
  * Inside a unit of work, reads are cached and new claims buffered, then inserted together when the unit of work
  * prepares its commit; a key another node claimed meanwhile fails the unit of work, which is retried. Outside a
  * unit of work every call writes through.
+ * <p>
+ * Keys are stored as their {@link KeyedHash keyed hash} ({@code _id}), never in clear (an order id can identify a
+ * person); callers still speak in clear keys. A store written before hashing is converted at start.
  */
 public class DedupIndex {
 
@@ -35,9 +40,25 @@ public class DedupIndex {
     private static final String BUFFER = DedupIndex.class.getName();
 
     private final MongoCollection<Document> claims;
+    private final UnaryOperator<String> idOf;
 
+    public DedupIndex(MongoDatabase database, KeyedHash keyedHash) {
+        this(database, keyedHash::hash);
+    }
+
+    /** Keys kept in clear: for tests of the dedup rules only. */
     public DedupIndex(MongoDatabase database) {
+        this(database, UnaryOperator.identity());
+    }
+
+    private DedupIndex(MongoDatabase database, UnaryOperator<String> idOf) {
         this.claims = database.getCollection("dedup_keys");
+        this.idOf = idOf;
+    }
+
+    /** Rewrites claims stored with a clear key (by an older version) under the key's keyed hash; answers how many. */
+    public int hashStoredKeys() {
+        return LookupKeyMigration.hashClearIds(claims, idOf);
     }
 
     public Optional<DedupClaim> find(String key) {
@@ -77,7 +98,7 @@ public class DedupIndex {
         }
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                claims.insertOne(document(claim));
+                claims.insertOne(document(claim, idOf));
                 return Optional.empty();
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -94,8 +115,8 @@ public class DedupIndex {
 
     /** Hands an expired key over to a new copy; false when another copy took it over first. */
     public boolean replace(DedupClaim expired, DedupClaim claim) {
-        boolean replaced = claims.replaceOne(Filters.and(Filters.eq("_id", expired.key()),
-                Filters.eq("recordId", expired.recordId())), document(claim)).getMatchedCount() == 1;
+        boolean replaced = claims.replaceOne(Filters.and(Filters.eq("_id", idOf.apply(expired.key())),
+                Filters.eq("recordId", expired.recordId())), document(claim, idOf)).getMatchedCount() == 1;
         if (replaced) {
             buffer().ifPresent(b -> b.known.put(claim.key(), claim));
         }
@@ -108,11 +129,12 @@ public class DedupIndex {
             buffer.get().known.put(claim.key(), null);
             return;
         }
-        claims.deleteOne(Filters.and(Filters.eq("_id", claim.key()), Filters.eq("recordId", claim.recordId())));
+        claims.deleteOne(Filters.and(Filters.eq("_id", idOf.apply(claim.key())),
+                Filters.eq("recordId", claim.recordId())));
     }
 
     public void restore(DedupClaim claim) {
-        claims.replaceOne(Filters.eq("_id", claim.key()), document(claim));
+        claims.replaceOne(Filters.eq("_id", idOf.apply(claim.key())), document(claim, idOf));
     }
 
     private Optional<Buffer> buffer() {
@@ -126,7 +148,8 @@ public class DedupIndex {
             return;
         }
         try {
-            claims.insertMany(pending.stream().map(DedupIndex::document).toList(), new InsertManyOptions().ordered(false));
+            claims.insertMany(pending.stream().map(claim -> document(claim, idOf)).toList(),
+                    new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             e.getWriteErrors().forEach(error -> buffer.pending.remove(pending.get(error.getIndex()).key()));
             throw new ConcurrencyException("dedup keys were claimed by another node meanwhile", e);
@@ -135,29 +158,35 @@ public class DedupIndex {
 
     private void undo(Buffer buffer) {
         if (buffer.written && !buffer.pending.isEmpty()) {
-            claims.deleteMany(Filters.in("_id", buffer.pending.keySet()));
+            claims.deleteMany(Filters.in("_id", buffer.pending.keySet().stream().map(idOf).toList()));
         }
     }
 
     private Map<String, DedupClaim> read(List<String> keys) {
         Map<String, DedupClaim> found = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
-            claims.find(Filters.in("_id", keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK))))
-                    .forEach(doc -> found.put(doc.getString("_id"), claim(doc)));
+        Map<String, String> keyById = new HashMap<>();
+        keys.forEach(key -> keyById.put(idOf.apply(key), key));
+        List<String> ids = List.copyOf(keyById.keySet());
+        for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            claims.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
+                    .forEach(doc -> {
+                        String key = keyById.get(doc.getString("_id"));
+                        found.put(key, claim(key, doc));
+                    });
         }
         return found;
     }
 
-    private static Document document(DedupClaim claim) {
-        return new Document("_id", claim.key()).append("recordId", claim.recordId())
+    private static Document document(DedupClaim claim, UnaryOperator<String> idOf) {
+        return new Document("_id", idOf.apply(claim.key())).append("recordId", claim.recordId())
                 .append("sourceId", claim.sourceId()).append("profileId", claim.profileId())
                 .append("fingerprint", claim.fingerprint())
                 .append("eventTime", Date.from(claim.eventTime())).append("eventNanos", claim.eventTime().getNano());
     }
 
-    private static DedupClaim claim(Document doc) {
+    private static DedupClaim claim(String key, Document doc) {
         Instant time = doc.getDate("eventTime").toInstant().with(ChronoField.NANO_OF_SECOND, doc.getInteger("eventNanos", 0));
-        return new DedupClaim(doc.getString("_id"), doc.getString("recordId"), doc.getString("sourceId"),
+        return new DedupClaim(key, doc.getString("recordId"), doc.getString("sourceId"),
                 doc.getString("profileId"), doc.getString("fingerprint"), time);
     }
 

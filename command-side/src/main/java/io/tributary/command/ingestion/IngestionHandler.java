@@ -47,10 +47,12 @@ class IngestionHandler {
     private final ChannelRules channelRules;
     private final CommandGateway commandGateway;
     private final EventBus eventBus;
+    private final Suppressions suppressions;
 
     IngestionHandler(Profiles profiles, IdentityStitching stitching, DedupIndex dedupIndex, DedupPolicy dedupPolicy,
                      DeliveryIndex deliveries, ChannelRules channelRules, CommandGateway commandGateway,
-                     EventBus eventBus) {
+                     EventBus eventBus, Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.profiles = profiles;
         this.stitching = stitching;
         this.dedupIndex = dedupIndex;
@@ -88,7 +90,14 @@ class IngestionHandler {
                 rejection.eventId(), rejection.errors(), delivery)));
     }
 
-    private IngestionOutcome ingest(Intake intake, Batch batch) {
+    /** An erased person's alias: counted anonymously, or dropped (see {@link Suppressions}). */
+    private IngestionOutcome ingest(Intake received, Batch batch) {
+        Optional<Intake> allowed = suppressions.apply(received);
+        if (allowed.isEmpty()) {
+            return new IngestionOutcome(received.recordId(), received.event().eventId(), IngestionStatus.SUPPRESSED,
+                    null, null);
+        }
+        Intake intake = allowed.get();
         TrackedEvent event = intake.event();
         String fingerprint = Fingerprint.of(event);
         Optional<DeliveryIndex.Delivered> delivered = delivered(intake, batch);

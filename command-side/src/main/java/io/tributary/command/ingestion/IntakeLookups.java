@@ -4,12 +4,14 @@ import io.tributary.api.intake.AliasParser;
 import io.tributary.api.intake.CommerceCredentials;
 import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.api.intake.SourceCredentials;
+import io.tributary.api.intake.Suppression;
 import io.tributary.api.intake.TimestampBounds;
 import io.tributary.api.session.TrafficSource;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.source.SourceSecrets;
 import io.tributary.command.source.SourceTokenIndex;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The ingestion port, answered from the command side's lookups and rules. */
@@ -22,9 +24,12 @@ public class IntakeLookups implements IntakeDirectory {
     private final ChannelRules channelRules;
     private final TimestampBounds timestampBounds;
     private final Clock clock;
+    private final Suppressions suppressions;
 
     public IntakeLookups(SourceTokenIndex tokens, SourceSecrets secrets, DeliveryIndex deliveries, AliasRules aliasRules,
-                         ChannelRules channelRules, TimestampBounds timestampBounds, Clock clock) {
+                         ChannelRules channelRules, TimestampBounds timestampBounds, Clock clock,
+                         Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.tokens = tokens;
         this.secrets = secrets;
         this.deliveries = deliveries;
@@ -62,5 +67,15 @@ public class IntakeLookups implements IntakeDirectory {
     @Override
     public boolean deliveryWasRejected(String sourceId, String deliveryId) {
         return deliveries.wasRejected(sourceId, deliveryId, clock.instant());
+    }
+
+    @Override
+    public List<Suppression> suppressions() {
+        return suppressions.list();
+    }
+
+    @Override
+    public boolean liftSuppression(String aliasHash) {
+        return suppressions.lift(aliasHash);
     }
 }

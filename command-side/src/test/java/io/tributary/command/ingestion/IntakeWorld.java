@@ -1,5 +1,6 @@
 package io.tributary.command.ingestion;
 
+import io.tributary.api.secret.SecretBox;
 import static org.axonframework.commandhandling.GenericCommandMessage.asCommandMessage;
 
 import com.mongodb.client.MongoDatabase;
@@ -46,8 +47,16 @@ final class IntakeWorld {
     private final Map<String, IngestionOutcome> outcomes = new HashMap<>();
     private final DeliveryIndex deliveries;
     private final IngestionHandler handler;
+    private final Suppressions suppressions;
 
     IntakeWorld(MongoDatabase database) {
+        this(database, false);
+    }
+
+    /** @param dropSuppressed drop events with an erased person's alias instead of counting them anonymously */
+    IntakeWorld(MongoDatabase database, boolean dropSuppressed) {
+        suppressions = new Suppressions(database, SecretBox.fromKey(SecretBox.generateKey()).keyedHash(),
+                AliasRules.defaults(), List.of("email"), dropSuppressed);
         deliveries = new DeliveryIndex(database, Duration.ofHours(4));
         eventStore.subscribe(events -> events.forEach(event -> {
             recorded.add(event.getPayload());
@@ -62,7 +71,7 @@ final class IntakeWorld {
         handler = new IngestionHandler(profiles,
                 new IdentityStitching(profiles, new AliasIndex(database), AliasRules.defaults()),
                 new DedupIndex(database), DedupPolicy.defaults(), deliveries, ChannelRules.defaults(),
-                DefaultCommandGateway.builder().commandBus(bus).build(), eventStore);
+                DefaultCommandGateway.builder().commandBus(bus).build(), eventStore, suppressions);
     }
 
     /** Decides one batch in one unit of work, as the single writer does. */
@@ -96,6 +105,10 @@ final class IntakeWorld {
 
     List<StartSession> sessionsStarted() {
         return List.copyOf(sessionsStarted);
+    }
+
+    Suppressions suppressions() {
+        return suppressions;
     }
 
     DeliveryIndex deliveries() {

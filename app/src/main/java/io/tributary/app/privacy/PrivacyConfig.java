@@ -1,0 +1,16 @@
+package io.tributary.app.privacy;
+
+import com.mongodb.client.MongoDatabase;
+import io.tributary.api.secret.SecretBox;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The data keys of crypto-shredding; the serializer that uses them is the event store's (AxonConfig). */
+@Configuration
+public class PrivacyConfig {
+
+    @Bean
+    DataKeys dataKeys(MongoDatabase database, SecretBox secretBox) {
+        return new DataKeys(database, secretBox);
+    }
+}
