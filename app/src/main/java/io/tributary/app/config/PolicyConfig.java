@@ -1,7 +1,10 @@
 package io.tributary.app.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.command.channel.ChannelRulesInForce;
+import io.tributary.command.channel.ChannelRulesPort;
 import io.tributary.api.intake.TimestampBounds;
 import io.tributary.command.ingestion.AliasIndex;
 import io.tributary.command.ingestion.AliasRules;
@@ -10,6 +13,7 @@ import io.tributary.command.ingestion.DedupPolicy;
 import io.tributary.command.ingestion.DeliveryIndex;
 import io.tributary.command.ingestion.IntakeLookups;
 import io.tributary.command.profile.AliasLimits;
+import io.tributary.command.session.ChannelCatalog;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
@@ -51,8 +55,19 @@ public class PolicyConfig {
     }
 
     @Bean
-    ChannelRules channelRules() {
-        return ChannelRules.defaults();
+    ChannelRulesInForce channelRulesInForce(MongoDatabase database) {
+        return new ChannelRulesInForce(database, Clock.systemUTC());
+    }
+
+    /** The built-in rules after the custom rules in force ({@code PUT /api/channel-rules}, the rules file). */
+    @Bean
+    ChannelRules channelRules(ChannelRulesInForce inForce) {
+        return new ChannelRules(ChannelCatalog.defaults(), inForce);
+    }
+
+    @Bean
+    ChannelClassifier channelClassifier(ChannelRules rules, ChannelRulesInForce inForce) {
+        return new ChannelRulesPort(rules, inForce);
     }
 
     @Bean
