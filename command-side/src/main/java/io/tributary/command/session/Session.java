@@ -12,6 +12,7 @@ import io.tributary.api.session.TrafficSource;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -22,6 +23,7 @@ class Session {
     @AggregateIdentifier
     private String sessionId;
     private String profileId;
+    private Instant startedAt;
     private String channelGroup;
     private String channel;
     private String campaign;
@@ -51,8 +53,8 @@ class Session {
     void handle(ReclassifySession command) {
         TrafficSource to = command.trafficSource();
         if (!isClassifiedAs(to)) {
-            apply(new SessionReclassified(sessionId, profileId, channelGroup, channel, campaign, to.channelGroup(),
-                    to.channel(), to.campaign(), to.adSet(), to.ad(), to.rulesVersion()));
+            apply(new SessionReclassified(sessionId, profileId, startedAt, channelGroup, channel, campaign, adSet, ad,
+                    to.channelGroup(), to.channel(), to.campaign(), to.adSet(), to.ad(), to.rulesVersion()));
         }
     }
 
@@ -60,6 +62,7 @@ class Session {
     void on(SessionStarted event) {
         sessionId = event.sessionId();
         profileId = event.profileId();
+        startedAt = event.startedAt();
         channelGroup = event.channelGroup();
         channel = event.channel();
         campaign = event.campaign();

@@ -52,7 +52,8 @@ final class SessionFixtures {
     }
 
     static SessionReclassified sessionReclassified(String group, String channel, String campaign, long rulesVersion) {
-        return new SessionReclassified(SESSION_ID, PROFILE_ID, "Paid Search", "Google Ads", "spring-sale", group,
+        return new SessionReclassified(SESSION_ID, PROFILE_ID, STARTED_AT, "Paid Search", "Google Ads", "spring-sale",
+                "shoes", "red-shoes-1", group,
                 channel, campaign, "shoes", "red-shoes-1", rulesVersion);
     }
 }
