@@ -2,7 +2,7 @@ package io.tributary.command.channel;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.tributary.api.channel.ChangeChannelRules;
+import io.tributary.api.channel.ChangeChannelRuleSet;
 import io.tributary.api.channel.ChannelRule;
 import io.tributary.api.channel.ChannelRulesChanged;
 import java.time.Clock;
@@ -31,7 +31,7 @@ class ChannelRuleBook {
     /** Answers the version in force afterwards. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    long handle(ChangeChannelRules command, ChannelRulesInForce inForce) {
+    long handle(ChangeChannelRuleSet command, ChannelRulesInForce inForce) {
         if (ruleBookId != null && rules.equals(command.rules())) {
             return version;
         }

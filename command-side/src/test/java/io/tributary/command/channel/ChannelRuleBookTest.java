@@ -1,7 +1,7 @@
 package io.tributary.command.channel;
 
 
-import io.tributary.api.channel.ChangeChannelRules;
+import io.tributary.api.channel.ChangeChannelRuleSet;
 import io.tributary.api.channel.ChannelCondition;
 import io.tributary.api.channel.ChannelOutcome;
 import io.tributary.api.channel.ChannelRule;
@@ -17,7 +17,7 @@ import org.mockito.Mockito;
 
 class ChannelRuleBookTest {
 
-    private static final String BOOK = ChangeChannelRules.RULE_BOOK_ID;
+    private static final String BOOK = ChangeChannelRuleSet.RULE_BOOK_ID;
     private static final List<ChannelRule> KLAVIYO = List.of(new ChannelRule("klaviyo",
             new ChannelCondition("klaviyo", null, null, null, null, null), new ChannelOutcome("Email", "Klaviyo", null)));
 
@@ -32,7 +32,7 @@ class ChannelRuleBookTest {
     @Test
     void recordsFirstRuleSetAsVersionOne() {
         fixture.givenNoPriorActivity()
-                .when(new ChangeChannelRules(BOOK, KLAVIYO, "api"))
+                .when(new ChangeChannelRuleSet(BOOK, KLAVIYO, "api"))
                 .expectResultMessagePayload(1L)
                 .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
                         Matchers.matches(e -> e instanceof ChannelRulesChanged c && c.version() == 1
@@ -43,7 +43,7 @@ class ChannelRuleBookTest {
     @Test
     void recordsEveryChangeWithTheNextVersion() {
         fixture.given(new ChannelRulesChanged(BOOK, 1, KLAVIYO, "api", Instant.EPOCH))
-                .when(new ChangeChannelRules(BOOK, List.of(), "settings"))
+                .when(new ChangeChannelRuleSet(BOOK, List.of(), "settings"))
                 .expectResultMessagePayload(2L)
                 .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(
                         Matchers.matches(e -> e instanceof ChannelRulesChanged c && c.version() == 2
@@ -54,7 +54,7 @@ class ChannelRuleBookTest {
     @Test
     void theSameRuleSetAgainRecordsNothing() {
         fixture.given(new ChannelRulesChanged(BOOK, 1, KLAVIYO, "api", Instant.EPOCH))
-                .when(new ChangeChannelRules(BOOK, KLAVIYO, "settings"))
+                .when(new ChangeChannelRuleSet(BOOK, KLAVIYO, "settings"))
                 .expectResultMessagePayload(1L)
                 .expectNoEvents();
     }

@@ -9,12 +9,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param origin who asked: {@code api}, {@code settings} or {@code dry-run:<id>}
  */
-public record ChangeChannelRules(@TargetAggregateIdentifier String ruleBookId, List<ChannelRule> rules,
+public record ChangeChannelRuleSet(@TargetAggregateIdentifier String ruleBookId, List<ChannelRule> rules,
                                  String origin) {
 
     public static final String RULE_BOOK_ID = "channel-rules";
 
-    public ChangeChannelRules {
+    public ChangeChannelRuleSet {
         rules = rules == null ? List.of() : List.copyOf(rules);
     }
 }
