@@ -21,7 +21,7 @@ public record ChannelCondition(String utmSource, String utmMedium, String utmCam
         landingParams = landingParams == null ? Map.of() : Map.copyOf(landingParams);
     }
 
-    public boolean isEmpty() {
+    public boolean givesNoCondition() {
         return utmSource == null && utmMedium == null && utmCampaign == null && clickId == null
                 && referrerDomain == null && landingParams.isEmpty();
     }

@@ -37,7 +37,7 @@ public final class ChannelRuleCheck {
         }
         optionalText(path + ".name", rule.name(), errors);
         ChannelCondition when = rule.when();
-        if (when == null || when.isEmpty()) {
+        if (when == null || when.givesNoCondition()) {
             errors.add(new FieldError(path + ".when", "needs at least one condition: utmSource, utmMedium, "
                     + "utmCampaign, clickId, referrerDomain or landingParams"));
         } else {

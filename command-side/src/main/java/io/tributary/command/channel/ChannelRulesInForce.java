@@ -2,6 +2,7 @@ package io.tributary.command.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The custom channel rules in force: a command-side lookup written when a change commits, so that every node
@@ -23,11 +26,13 @@ import org.bson.Document;
  */
 public class ChannelRulesInForce implements Supplier<ChannelRuleSet> {
 
+    private static final Logger log = LoggerFactory.getLogger(ChannelRulesInForce.class);
     static final Duration REFRESH = Duration.ofSeconds(5);
     private static final String CURRENT = "current";
 
     private final MongoCollection<Document> collection;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Clock clock;
     private volatile ChannelRuleSet cached;
     private volatile Instant readAt = Instant.MIN;
@@ -68,7 +73,9 @@ public class ChannelRulesInForce implements Supplier<ChannelRuleSet> {
             List<ChannelRule> rules = json.readValue(current.getString("rules"), new TypeReference<>() { });
             return new ChannelRuleSet(current.get("version", Number.class).longValue(), rules);
         } catch (JsonProcessingException unreadable) {
-            throw new IllegalStateException("the stored channel rules cannot be read", unreadable);
+            log.error("the stored channel rules (collection channel_rules) cannot be read; keeping the rules read before",
+                    unreadable);
+            return cached == null ? ChannelRuleSet.BUILT_IN : cached;
         }
     }
 

@@ -22,7 +22,7 @@ final class CustomChannelRules {
     }
 
     private static boolean matches(ChannelCondition when, Map<String, String> params, String externalHost) {
-        if (when == null || when.isEmpty()) {
+        if (when == null || when.givesNoCondition()) {
             return false;
         }
         return equal(when.utmSource(), params.get("utm_source"))
