@@ -2,6 +2,7 @@ package io.tributary.app.identity.dryrun;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.channel.ChannelClassifier;
+import io.tributary.api.channel.ChannelRule;
 import io.tributary.api.channel.ChannelRuleSet;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.profile.ProfilesMerged;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +86,26 @@ public class DryRuns {
 
     Optional<DryRun> find(String id) {
         return Optional.ofNullable(runs.get(id));
+    }
+
+    /** Starts a dry-run of candidate channel rules; answers its id. */
+    public String start(List<ChannelRule> channelRules, AttributionModel model) {
+        return start(new DryRunRequest(channelRules, model.wireName(), null, null, null, null, null, null), model).id;
+    }
+
+    public Optional<DryRunView> view(String id) {
+        return find(id).map(DryRun::view);
+    }
+
+    /** @return false when there is no such dry-run, it is not done yet, or it was applied already */
+    public boolean apply(String id) {
+        return find(id).map(this::apply).orElse(false);
+    }
+
+    /** The dry-runs of this process, newest first. */
+    public List<DryRunView> recent() {
+        return runs.values().stream().map(DryRun::view)
+                .sorted(Comparator.comparing(DryRunView::createdAt).reversed()).toList();
     }
 
     /** @return false when the dry-run is not done yet, or was applied already */

@@ -111,6 +111,10 @@ class ChannelDryRunEndToEndTest {
                     .satisfies(s -> assertThat(s).containsEntry("channelGroup", "Affiliates")
                             .containsEntry("channel", "Partner " + u));
         });
+        String page = dashboard("GET", "/dashboard/dry-runs/" + diff.get("runId"), null);
+        assertThat(page).contains("data-status=\"applied\"", "Partner " + u, "Affiliates", "apply-result");
+        assertThat(dashboard("GET", "/dashboard/channel-rules", null)).contains("Partner " + u)
+                .contains("id=\"rules-version\">" + version + "<");
         Map<String, Object> again = finished(start(candidate), "done");
         assertThat(sessions(again)).as("after the apply the same rules change nothing")
                 .noneMatch(s -> mine.contains(s.get("sessionId")));
@@ -135,6 +139,15 @@ class ChannelDryRunEndToEndTest {
     }
 
     @Test
+    void theDashboardNamesEveryProblemOfCandidateRules() throws Exception {
+        String page = dashboard("POST", "/dashboard/channel-rules/dry-runs",
+                "rules=" + java.net.URLEncoder.encode("[{\"when\":{},\"then\":{\"channel\":\"X\"}}]",
+                        java.nio.charset.StandardCharsets.UTF_8) + "&attributionModel=last_touch");
+
+        assertThat(page).contains("rule-problems", "rules[0].when", "rules[0].then.channelGroup");
+    }
+
+    @Test
     void refusesBadRulesAndCandidatesNamingEachField() {
         Api.Response put = api.admin("PUT", "/api/channel-rules", Map.of("rules", List.of(
                 Map.of("when", Map.of(), "then", Map.of("channel", "X")))));
@@ -147,6 +160,31 @@ class ChannelDryRunEndToEndTest {
         assertThat(fields(dryRun)).containsExactlyInAnyOrder("model", "aliasLimits");
         assertThat(api.get("/api/identity/dry-runs/nope-" + u).status()).isEqualTo(404);
         assertThat(api.send("GET", "/api/channel-rules", null, null).status()).as("admin only").isEqualTo(401);
+    }
+
+    /** A page of the dashboard, logged in with the admin token. */
+    private String dashboard(String method, String path, String form) {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .cookieHandler(new java.net.CookieManager()).build();
+            String base = "http://127.0.0.1:" + port;
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/dashboard/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + Api.ADMIN_TOKEN)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).header("Origin", base);
+            if (form != null) {
+                request.header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(form));
+            } else {
+                request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+            }
+            var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String start(Map<String, Object> candidate) {
