@@ -101,7 +101,9 @@ public class PolicyConfig {
                 properties.sessions().inactivityTimeout());
         Long version = ready.getApplicationContext().getBean(CommandGateway.class)
                 .sendAndWait(new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID, rules, "settings"));
-        ready.getApplicationContext().getBean(IdentityRulesVersion.class).inForce(version);
+        if (version != null) {
+            ready.getApplicationContext().getBean(IdentityRulesVersion.class).inForce(version);
+        }
     }
 
     @Bean
