@@ -36,6 +36,8 @@ class ModuleArrowsTest {
         "io.tributary.app.marketing.MarketingConfig",
         "io.tributary.app.eventlog.EventLogExportController",
         "io.tributary.app.deadletter.DeadLetterRule",
+        "io.tributary.app.identity.dryrun.ShadowFactory",
+        "io.tributary.app.identity.dryrun.ShadowReadModels",
     };
 
     private static JavaClasses classes;

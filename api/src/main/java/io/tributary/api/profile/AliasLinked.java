@@ -1,4 +1,9 @@
 package io.tributary.api.profile;
 
-public record AliasLinked(String profileId, String alias, String rule, Evidence evidence) {
+/** @param rulesVersion the identity rules' version it was decided under; 0 in events older than the field */
+public record AliasLinked(String profileId, String alias, String rule, Evidence evidence, long rulesVersion) {
+
+    public AliasLinked(String profileId, String alias, String rule, Evidence evidence) {
+        this(profileId, alias, rule, evidence, 0);
+    }
 }

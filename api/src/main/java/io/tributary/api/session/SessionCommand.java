@@ -1,5 +1,5 @@
 package io.tributary.api.session;
 
-public sealed interface SessionCommand permits StartSession, MoveSession {
+public sealed interface SessionCommand permits StartSession, MoveSession, ReclassifySession {
     String sessionId();
 }

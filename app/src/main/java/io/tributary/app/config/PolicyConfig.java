@@ -1,7 +1,20 @@
 package io.tributary.app.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.channel.ChannelClassifier;
+import io.tributary.api.intake.AliasTypes;
 import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.rules.IdentityRuleSet;
+import io.tributary.api.rules.RecordIdentityRuleSet;
+import io.tributary.command.rules.IdentityRulesVersion;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import io.tributary.command.channel.ChannelRulesInForce;
+import io.tributary.command.channel.ChannelRulesPort;
 import io.tributary.api.intake.TimestampBounds;
 import io.tributary.command.ingestion.AliasIndex;
 import io.tributary.command.ingestion.AliasRules;
@@ -11,6 +24,7 @@ import io.tributary.command.ingestion.DedupPolicy;
 import io.tributary.command.ingestion.DeliveryIndex;
 import io.tributary.command.ingestion.IntakeLookups;
 import io.tributary.command.profile.AliasLimits;
+import io.tributary.command.session.ChannelCatalog;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
@@ -31,6 +45,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class PolicyConfig {
+
+    /** The order {@code AliasTypes.priority} ranks alias types in (fixed in code, recorded with the rules). */
+    private static final List<String> ALIAS_PRIORITY = Stream.of("user_id", "customer_id", "email", "phone",
+            "checkout_token", "cart_token", "anonymous_id").sorted(Comparator.comparingInt(AliasTypes::priority)).toList();
 
     @Bean
     AliasRules aliasRules(TributaryProperties properties) {
@@ -53,8 +71,41 @@ public class PolicyConfig {
     }
 
     @Bean
-    ChannelRules channelRules() {
-        return ChannelRules.defaults();
+    ChannelRulesInForce channelRulesInForce(MongoDatabase database) {
+        return new ChannelRulesInForce(database, Clock.systemUTC());
+    }
+
+    /** The built-in rules after the custom rules in force ({@code PUT /api/channel-rules}, the rules file). */
+    @Bean
+    ChannelRules channelRules(ChannelRulesInForce inForce) {
+        return new ChannelRules(ChannelCatalog.defaults(), inForce);
+    }
+
+    @Bean
+    ChannelClassifier channelClassifier(ChannelRules rules, ChannelRulesInForce inForce) {
+        return new ChannelRulesPort(rules, inForce);
+    }
+
+    @Bean
+    IdentityRulesVersion identityRulesVersion() {
+        return new IdentityRulesVersion();
+    }
+
+    /**
+     * Records the identity rules from the settings as a new version when they differ from the last recorded set;
+     * decisions name that version from then on (decisions taken before it, during start, name 0).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void recordIdentityRules(ApplicationReadyEvent ready) {
+        TributaryProperties properties = ready.getApplicationContext().getBean(TributaryProperties.class);
+        IdentityRuleSet rules = new IdentityRuleSet(properties.identity().aliasLimits(),
+                properties.identity().blockedAliasValues(), ALIAS_PRIORITY,
+                properties.sessions().inactivityTimeout());
+        Long version = ready.getApplicationContext().getBean(CommandGateway.class)
+                .sendAndWait(new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID, rules, "settings"));
+        if (version != null) {
+            ready.getApplicationContext().getBean(IdentityRulesVersion.class).inForce(version);
+        }
     }
 
     /** Aliases stored as keyed hashes; owners an older version stored in clear are hashed at start. */

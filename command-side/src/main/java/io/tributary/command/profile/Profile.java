@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import io.tributary.command.rules.IdentityRulesVersion;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -55,49 +56,49 @@ class Profile {
     }
 
     @CommandHandler
-    Profile(CreateProfile command, AliasLimits limits) {
+    Profile(CreateProfile command, AliasLimits limits, IdentityRulesVersion rules) {
         apply(new ProfileCreated(command.profileId(), command.aliases(), NEW_PROFILE, command.evidence()));
         Set<String> linked = new LinkedHashSet<>();
         command.aliases().forEach(alias -> {
-            if (link(command.profileId(), linked, alias, NEW_PROFILE, command.evidence(), limits)) {
+            if (link(command.profileId(), linked, alias, NEW_PROFILE, command.evidence(), limits, rules)) {
                 linked.add(alias);
             }
         });
     }
 
     @CommandHandler
-    boolean handle(LinkAlias command, AliasLimits limits) {
+    boolean handle(LinkAlias command, AliasLimits limits, IdentityRulesVersion rules) {
         requireActive();
         return aliases.contains(command.alias())
-                || link(profileId, aliases, command.alias(), UNOWNED_ALIAS, command.evidence(), limits);
+                || link(profileId, aliases, command.alias(), UNOWNED_ALIAS, command.evidence(), limits, rules);
     }
 
     @CommandHandler
-    void handle(BlockAlias command) {
+    void handle(BlockAlias command, IdentityRulesVersion rules) {
         requireActive();
-        apply(new AliasBlocked(profileId, command.alias(), command.rule(), command.evidence()));
+        apply(new AliasBlocked(profileId, command.alias(), command.rule(), command.evidence(), rules.current()));
     }
 
     @CommandHandler
-    boolean handle(MergeProfiles command, AliasLimits limits) {
+    boolean handle(MergeProfiles command, AliasLimits limits, IdentityRulesVersion rules) {
         requireActive();
         var broken = limits.violation(aliases, command.mergedAliases());
         if (broken.isPresent()) {
             apply(new MergeBlocked(profileId, command.mergedProfileId(), command.sharedAliases(), broken.get(),
-                    command.evidence()));
+                    command.evidence(), rules.current()));
             return false;
         }
         apply(new ProfilesMerged(profileId, profileId, command.mergedProfileId(), command.sharedAliases(),
                 command.mergedAliases(), command.mergedProperties(), command.mergedSessions(), SHARED_ALIAS,
-                command.evidence()));
+                command.evidence(), rules.current()));
         return true;
     }
 
     @CommandHandler
-    void handle(MarkProfileMerged command) {
+    void handle(MarkProfileMerged command, IdentityRulesVersion rules) {
         requireActive();
         apply(new ProfilesMerged(profileId, command.survivorProfileId(), profileId, command.sharedAliases(),
-                List.of(), Map.of(), List.of(), SHARED_ALIAS, command.evidence()));
+                List.of(), Map.of(), List.of(), SHARED_ALIAS, command.evidence(), rules.current()));
     }
 
     @CommandHandler
@@ -211,13 +212,13 @@ class Profile {
     }
 
     private static boolean link(String profileId, Set<String> owned, String alias, String rule, Evidence evidence,
-                                AliasLimits limits) {
+                                AliasLimits limits, IdentityRulesVersion rules) {
         var broken = limits.violation(owned, List.of(alias));
         if (broken.isPresent()) {
-            apply(new AliasBlocked(profileId, alias, broken.get(), evidence));
+            apply(new AliasBlocked(profileId, alias, broken.get(), evidence, rules.current()));
             return false;
         }
-        apply(new AliasLinked(profileId, alias, rule, evidence));
+        apply(new AliasLinked(profileId, alias, rule, evidence, rules.current()));
         return true;
     }
 

@@ -5,6 +5,7 @@ import io.tributary.api.ingestion.Intake;
 import io.tributary.api.profile.Evidence;
 import io.tributary.api.session.SessionAssignment;
 import io.tributary.api.session.TrafficSource;
+import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,14 @@ public class Profiles {
     private final Repository<Profile> repository;
     private final AliasLimits limits;
     private final SessionPolicy sessionPolicy;
+    private final IdentityRulesVersion rules;
 
-    Profiles(Repository<Profile> repository, AliasLimits limits, SessionPolicy sessionPolicy) {
+    Profiles(Repository<Profile> repository, AliasLimits limits, SessionPolicy sessionPolicy,
+             IdentityRulesVersion rules) {
         this.repository = repository;
         this.limits = limits;
         this.sessionPolicy = sessionPolicy;
+        this.rules = rules;
     }
 
     public ProfileState state(String profileId) {
@@ -45,7 +49,7 @@ public class Profiles {
         CreateProfile command = new CreateProfile(profileId, aliases, evidence);
         Aggregate<Profile> created;
         try {
-            created = repository.newInstance(() -> new Profile(command, limits));
+            created = repository.newInstance(() -> new Profile(command, limits, rules));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -56,11 +60,11 @@ public class Profiles {
 
     /** True when the alias is the profile's; false when a limit blocked it. */
     public boolean link(String profileId, String alias, Evidence evidence) {
-        return repository.load(profileId).invoke(p -> p.handle(new LinkAlias(profileId, alias, evidence), limits));
+        return repository.load(profileId).invoke(p -> p.handle(new LinkAlias(profileId, alias, evidence), limits, rules));
     }
 
     public void block(String profileId, String alias, String rule, Evidence evidence) {
-        repository.load(profileId).execute(p -> p.handle(new BlockAlias(profileId, alias, rule, evidence)));
+        repository.load(profileId).execute(p -> p.handle(new BlockAlias(profileId, alias, rule, evidence), rules));
     }
 
     /**
@@ -70,11 +74,11 @@ public class Profiles {
     public boolean merge(String survivorId, ProfileState other, List<String> sharedAliases, Evidence evidence) {
         MergeProfiles merge = new MergeProfiles(survivorId, other.profileId(), sharedAliases, other.aliases(),
                 other.properties(), other.sessions(), evidence);
-        if (!repository.load(survivorId).invoke(p -> p.handle(merge, limits))) {
+        if (!repository.load(survivorId).invoke(p -> p.handle(merge, limits, rules))) {
             return false;
         }
         repository.load(other.profileId()).execute(p -> p.handle(
-                new MarkProfileMerged(other.profileId(), survivorId, sharedAliases, evidence)));
+                new MarkProfileMerged(other.profileId(), survivorId, sharedAliases, evidence), rules));
         return true;
     }
 

@@ -1,5 +1,7 @@
 package io.tributary.command.session;
 
+import io.tributary.api.channel.ChannelRule;
+import io.tributary.api.channel.ChannelRuleSet;
 import io.tributary.api.session.TrafficSource;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Classifies a landing into a channel group and channel. The first rule that matches wins:
- * cvg_source, a paid utm_medium, a paid click id, utm_source/utm_medium (then a lone fbclid),
+ * Classifies a landing into a channel group and channel. The first rule that matches wins: the user's custom rules
+ * in force (see {@link CustomChannelRules}), then the built-in ones: cvg_source, a paid utm_medium, a paid click id, utm_source/utm_medium (then a lone fbclid),
  * the external referrer, and finally Direct.
  */
 public final class ChannelRules {
@@ -38,29 +42,46 @@ public final class ChannelRules {
     private static final Pattern HOST = Pattern.compile("[a-z0-9.-]+");
 
     private final ChannelCatalog catalog;
+    private final Supplier<ChannelRuleSet> inForce;
 
     public ChannelRules(ChannelCatalog catalog) {
+        this(catalog, () -> ChannelRuleSet.BUILT_IN);
+    }
+
+    /** @param inForce the custom rules in force, asked at every classification */
+    public ChannelRules(ChannelCatalog catalog, Supplier<ChannelRuleSet> inForce) {
         this.catalog = Objects.requireNonNull(catalog);
+        this.inForce = Objects.requireNonNull(inForce);
     }
 
     public static ChannelRules defaults() {
         return new ChannelRules(ChannelCatalog.defaults());
     }
 
+    /** Classifies with the custom rules in force. */
     public TrafficSource classify(String landingUrl, String referrer) {
+        return classify(landingUrl, referrer, inForce.get());
+    }
+
+    /** Classifies with the given custom rules, for example a dry-run's candidates. */
+    public TrafficSource classify(String landingUrl, String referrer, ChannelRuleSet custom) {
         Url landing = Url.parse(landingUrl);
         String referrerHost = Url.parse(referrer).host();
         String externalHost = referrerHost == null || referrerHost.equals(landing.host()) ? null : referrerHost;
         Map<String, String> params = landing.params();
 
-        Channel channel = channelOf(params, externalHost);
-        String campaign = params.getOrDefault("cvg_cid", params.get("utm_campaign"));
+        Optional<ChannelRule> rule = CustomChannelRules.firstMatch(custom.rules(), params, externalHost);
+        Channel channel = rule.map(r -> new Channel(r.then().channelGroup(), r.then().channel()))
+                .orElseGet(() -> channelOf(params, externalHost));
+        String ownCampaign = params.getOrDefault("cvg_cid", params.get("utm_campaign"));
+        String campaign = rule.map(r -> r.then().campaign()).filter(Objects::nonNull).orElse(ownCampaign);
         String adSet = params.get("cvg_asid");
         String ad = params.get("cvg_adid");
-        String key = hasTrafficSource(params, externalHost)
+        String key = rule.isPresent() || hasTrafficSource(params, externalHost)
                 ? keyOf(channel.group(), channel.name(), params.get("utm_medium"), campaign, adSet, ad)
                 : null;
-        return new TrafficSource(key, channel.group(), channel.name(), campaign, adSet, ad, landingUrl, referrer);
+        return new TrafficSource(key, channel.group(), channel.name(), campaign, adSet, ad, landingUrl, referrer,
+                custom.version());
     }
 
     private Channel channelOf(Map<String, String> params, String externalHost) {

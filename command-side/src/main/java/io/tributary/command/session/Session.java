@@ -3,6 +3,8 @@ package io.tributary.command.session;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.tributary.api.session.MoveSession;
+import io.tributary.api.session.ReclassifySession;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionMoved;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.StartSession;
@@ -10,6 +12,8 @@ import io.tributary.api.session.TrafficSource;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /** One visit: its profile and the channel it was attributed to when it started. */
@@ -19,6 +23,12 @@ class Session {
     @AggregateIdentifier
     private String sessionId;
     private String profileId;
+    private Instant startedAt;
+    private String channelGroup;
+    private String channel;
+    private String campaign;
+    private String adSet;
+    private String ad;
 
     /** Required by Axon. */
     Session() {
@@ -29,7 +39,7 @@ class Session {
         TrafficSource source = command.trafficSource();
         apply(new SessionStarted(command.sessionId(), command.profileId(), command.recordId(), command.startedAt(),
                 source.channelGroup(), source.channel(), source.campaign(), source.adSet(), source.ad(),
-                source.landingUrl(), source.referrer()));
+                source.landingUrl(), source.referrer(), source.rulesVersion()));
     }
 
     @CommandHandler
@@ -39,15 +49,45 @@ class Session {
         }
     }
 
+    @CommandHandler
+    void handle(ReclassifySession command) {
+        TrafficSource to = command.trafficSource();
+        if (!isClassifiedAs(to)) {
+            apply(new SessionReclassified(sessionId, profileId, startedAt, channelGroup, channel, campaign, adSet, ad,
+                    to.channelGroup(), to.channel(), to.campaign(), to.adSet(), to.ad(), to.rulesVersion()));
+        }
+    }
+
     @EventSourcingHandler
     void on(SessionStarted event) {
         sessionId = event.sessionId();
         profileId = event.profileId();
+        startedAt = event.startedAt();
+        channelGroup = event.channelGroup();
+        channel = event.channel();
+        campaign = event.campaign();
+        adSet = event.adSet();
+        ad = event.ad();
+    }
+
+    @EventSourcingHandler
+    void on(SessionReclassified event) {
+        channelGroup = event.channelGroup();
+        channel = event.channel();
+        campaign = event.campaign();
+        adSet = event.adSet();
+        ad = event.ad();
     }
 
     @EventSourcingHandler
     void on(SessionMoved event) {
         profileId = event.toProfileId();
+    }
+
+    private boolean isClassifiedAs(TrafficSource source) {
+        return Objects.equals(channelGroup, source.channelGroup()) && Objects.equals(channel, source.channel())
+                && Objects.equals(campaign, source.campaign()) && Objects.equals(adSet, source.adSet())
+                && Objects.equals(ad, source.ad());
     }
 
     private boolean isOwnedBy(String candidate) {

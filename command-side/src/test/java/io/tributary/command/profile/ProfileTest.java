@@ -1,5 +1,7 @@
 package io.tributary.command.profile;
 
+import io.tributary.api.profile.AliasLinked;
+
 import static io.tributary.command.profile.ProfileFixtures.ANONYMOUS_ID;
 import static io.tributary.command.profile.ProfileFixtures.BROWSER_SOURCE_ID;
 import static io.tributary.command.profile.ProfileFixtures.EMAIL;
@@ -44,6 +46,7 @@ import io.tributary.api.ingestion.Intake;
 import io.tributary.command.profile.ProfileCommand;
 import io.tributary.api.session.SessionAssignment;
 import io.tributary.api.session.SessionRef;
+import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +63,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProfileTest {
 
     private FixtureConfiguration<Profile> fixture;
+    private final IdentityRulesVersion rulesVersion = new IdentityRulesVersion();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Profile.class);
         fixture.registerInjectableResource(AliasLimits.defaults());
         fixture.registerInjectableResource(SessionPolicy.defaults());
+        fixture.registerInjectableResource(rulesVersion);
+    }
+
+    @Test
+    void decisionsNameTheIdentityRulesVersionInForce() {
+        rulesVersion.inForce(3);
+        AliasLinked linked = aliasLinked(ANONYMOUS_ID);
+        fixture.given(createdWith(EMAIL))
+                .when(linkAlias(ANONYMOUS_ID))
+                .expectEvents(new AliasLinked(linked.profileId(), linked.alias(), linked.rule(), linked.evidence(), 3));
     }
 
     // identity -----------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.tributary.command.profile;
 
+import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import java.util.List;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -15,12 +16,17 @@ public final class ProfilesForTests {
     }
 
     public static Profiles over(EventStore eventStore, AliasLimits limits, SessionPolicy sessionPolicy) {
+        return over(eventStore, limits, sessionPolicy, new IdentityRulesVersion());
+    }
+
+    public static Profiles over(EventStore eventStore, AliasLimits limits, SessionPolicy sessionPolicy,
+                                IdentityRulesVersion rules) {
         EventSourcingRepository<Profile> repository = EventSourcingRepository.builder(Profile.class)
                 .eventStore(eventStore)
                 .parameterResolverFactory(MultiParameterResolverFactory.ordered(
                         ClasspathParameterResolverFactory.forClass(Profile.class),
-                        new SimpleResourceParameterResolverFactory(List.of(limits, sessionPolicy))))
+                        new SimpleResourceParameterResolverFactory(List.of(limits, sessionPolicy, rules))))
                 .build();
-        return new Profiles(repository, limits, sessionPolicy);
+        return new Profiles(repository, limits, sessionPolicy, rules);
     }
 }

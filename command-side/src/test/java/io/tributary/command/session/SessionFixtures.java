@@ -1,6 +1,8 @@
 package io.tributary.command.session;
 
 import io.tributary.api.session.MoveSession;
+import io.tributary.api.session.ReclassifySession;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionMoved;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.StartSession;
@@ -42,5 +44,16 @@ final class SessionFixtures {
 
     static SessionMoved sessionMoved(String fromProfileId, String toProfileId) {
         return new SessionMoved(SESSION_ID, fromProfileId, toProfileId, MERGE_RECORD_ID);
+    }
+
+    static ReclassifySession reclassifyAs(String group, String channel, String campaign, long rulesVersion) {
+        return new ReclassifySession(SESSION_ID, new TrafficSource("k", group, channel, campaign, "shoes",
+                "red-shoes-1", SPRING_SALE.landingUrl(), SPRING_SALE.referrer(), rulesVersion));
+    }
+
+    static SessionReclassified sessionReclassified(String group, String channel, String campaign, long rulesVersion) {
+        return new SessionReclassified(SESSION_ID, PROFILE_ID, STARTED_AT, "Paid Search", "Google Ads", "spring-sale",
+                "shoes", "red-shoes-1", group,
+                channel, campaign, "shoes", "red-shoes-1", rulesVersion);
     }
 }

@@ -3,6 +3,8 @@ package io.tributary.command.session;
 import static io.tributary.command.session.SessionFixtures.PROFILE_ID;
 import static io.tributary.command.session.SessionFixtures.SURVIVOR_ID;
 import static io.tributary.command.session.SessionFixtures.moveSessionTo;
+import static io.tributary.command.session.SessionFixtures.reclassifyAs;
+import static io.tributary.command.session.SessionFixtures.sessionReclassified;
 import static io.tributary.command.session.SessionFixtures.sessionMoved;
 import static io.tributary.command.session.SessionFixtures.sessionStarted;
 import static io.tributary.command.session.SessionFixtures.startSession;
@@ -46,6 +48,27 @@ class SessionTest {
     void repeatedMoveChangesNothing() {
         fixture.given(sessionStarted(), sessionMoved(PROFILE_ID, SURVIVOR_ID))
                 .when(moveSessionTo(SURVIVOR_ID))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reclassifiesSessionUnderNewerRules() {
+        fixture.given(sessionStarted())
+                .when(reclassifyAs("Paid Search", "Google Brand", "spring-sale", 3))
+                .expectEvents(sessionReclassified("Paid Search", "Google Brand", "spring-sale", 3));
+    }
+
+    @Test
+    void reclassifyingAsTheSameChannelChangesNothing() {
+        fixture.given(sessionStarted())
+                .when(reclassifyAs("Paid Search", "Google Ads", "spring-sale", 3))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reclassifyingAgainComparesWithTheLatestClassification() {
+        fixture.given(sessionStarted(), sessionReclassified("Paid Search", "Google Brand", "spring-sale", 3))
+                .when(reclassifyAs("Paid Search", "Google Brand", "spring-sale", 4))
                 .expectNoEvents();
     }
 }

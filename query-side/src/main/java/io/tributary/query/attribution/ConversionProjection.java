@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.profile.ProfilesMerged;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.TrafficSource;
 import io.tributary.query.support.DocumentBatch;
@@ -63,6 +64,12 @@ public class ConversionProjection {
     }
 
     @EventHandler
+    public void on(SessionReclassified event) {
+        Touch touch = new Touch(event.channelGroup(), event.channel(), event.campaign(), event.adSet(), event.ad());
+        batches.run(batch -> repository.reclassifySession(batch, event.profileId(), event.sessionId(), touch));
+    }
+
+    @EventHandler
     public void on(ProfilesMerged event) {
         batches.run(batch -> repository.merge(batch, event.mergedProfileId(), event.survivorProfileId()));
     }
@@ -83,6 +90,8 @@ public class ConversionProjection {
                 }
             } else if (event instanceof SessionStarted s) {
                 profileIds.add(s.profileId());
+            } else if (event instanceof SessionReclassified r) {
+                profileIds.add(r.profileId());
             } else if (event instanceof ProfilesMerged m) {
                 profileIds.add(m.mergedProfileId());
                 profileIds.add(m.survivorProfileId());

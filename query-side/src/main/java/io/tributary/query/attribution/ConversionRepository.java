@@ -105,6 +105,23 @@ final class ConversionRepository {
     }
 
     /** Records the merge, then moves what the merged profile's path holds to the profile the survivor resolves to. */
+    /** The session's touch in its profile's path (the survivor's, once merged) becomes {@code touch}. */
+    void reclassifySession(DocumentBatch batch, String profileId, String sessionId, Touch touch) {
+        String owner = merges.resolve(batch, profileId);
+        Document path = batch.collection(PATHS).find(owner);
+        if (path == null) {
+            return;
+        }
+        List<Document> sessions = new ArrayList<>(path.getList(SESSIONS, Document.class, List.of()));
+        for (int i = 0; i < sessions.size(); i++) {
+            Document session = sessions.get(i);
+            if (sessionId.equals(session.getString("id"))) {
+                sessions.set(i, TouchDocuments.toDocument(touch).append("id", sessionId).append("at", session.get("at")));
+            }
+        }
+        batch.collection(PATHS).upsert(owner).put(SESSIONS, sessions);
+    }
+
     void merge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
         merges.record(batch, mergedProfileId, survivorProfileId);
         String target = merges.resolve(batch, survivorProfileId);

@@ -2,6 +2,7 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.query.support.AtMostOnce;
 import io.tributary.query.support.DocumentBatch;
@@ -54,6 +55,26 @@ final class TrafficRepository {
         SESSIONS.apply(batch.collection(DAYS), dayOf(session.startedAt()), session.sessionId(), day -> {
             increment(child(day, "counts"), key);
             child(day, "sources").put(key, TouchDocuments.toDocument(touch));
+        });
+    }
+
+    void reclassify(DocumentBatch batch, SessionReclassified e) {
+        Touch from = new Touch(e.previousChannelGroup(), e.previousChannel(), e.previousCampaign(), e.previousAdSet(),
+                e.previousAd());
+        Touch to = new Touch(e.channelGroup(), e.channel(), e.campaign(), e.adSet(), e.ad());
+        String once = e.sessionId() + "@" + e.rulesVersion();
+        SESSIONS.apply(batch.collection(DAYS), dayOf(e.startedAt()), once, day -> {
+            Document counts = child(day, "counts");
+            String fromKey = keyOf(from);
+            long left = counts.get(fromKey, Number.class) == null ? 0 : counts.get(fromKey, Number.class).longValue() - 1;
+            if (left > 0) {
+                counts.put(fromKey, left);
+            } else {
+                counts.remove(fromKey);
+                child(day, "sources").remove(fromKey);
+            }
+            increment(counts, keyOf(to));
+            child(day, "sources").put(keyOf(to), TouchDocuments.toDocument(to));
         });
     }
 

@@ -5,6 +5,7 @@ import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionMoved;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.SessionView;
 import io.tributary.query.support.DocumentBatch;
@@ -54,6 +55,11 @@ public class SessionProjection {
     }
 
     @EventHandler
+    public void on(SessionReclassified event) {
+        batches.run(batch -> repository.reclassify(batch, event));
+    }
+
+    @EventHandler
     public void on(ProfilesMerged event) {
         batches.run(batch -> repository.recordMerge(batch, event.mergedProfileId(), event.survivorProfileId()));
     }
@@ -67,7 +73,8 @@ public class SessionProjection {
     private void load(DocumentBatch batch, List<Object> events) {
         repository.load(batch, events.stream().map(event -> event instanceof SessionStarted s ? s.sessionId()
                 : event instanceof EventRecorded e ? e.sessionId()
-                : event instanceof SessionMoved m ? m.sessionId() : null).filter(Objects::nonNull).toList());
+                : event instanceof SessionMoved m ? m.sessionId()
+                : event instanceof SessionReclassified r ? r.sessionId() : null).filter(Objects::nonNull).toList());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tributary.query.session;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.SessionView;
 import io.tributary.query.support.AtMostOnce;
@@ -65,6 +66,16 @@ final class SessionRepository {
         session.put("ad", e.ad());
         session.put("landingUrl", e.landingUrl());
         session.put("referrer", e.referrer());
+    }
+
+    /** A session restated under newer channel rules keeps its landing, referrer and counts. */
+    void reclassify(DocumentBatch batch, SessionReclassified e) {
+        Document session = sessions(batch).upsert(e.sessionId(), inserted -> inserted.put(PROFILE_ID, e.profileId()));
+        session.put("channelGroup", e.channelGroup());
+        session.put("channel", e.channel());
+        session.put("campaign", e.campaign());
+        session.put("adSet", e.adSet());
+        session.put("ad", e.ad());
     }
 
     void countEvent(DocumentBatch batch, String sessionId, String profileId, String recordId, Instant timestamp) {

@@ -37,6 +37,7 @@ import io.tributary.api.report.TimeseriesView;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.query.support.EmbeddedMongo;
 import java.math.BigDecimal;
+import io.tributary.api.session.SessionReclassified;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -389,6 +390,27 @@ class ReportQueryHandlerTest extends EmbeddedMongo {
 
     private BigDecimal netRevenueOf(String orderEventId) {
         return reports.handle(new FindConversionAttribution(orderEventId, AttributionModel.LAST_TOUCH)).netRevenue();
+    }
+
+    @Test
+    void aReclassifiedSessionMovesItsSessionAndRevenueToTheNewChannel() {
+        visit(session("s1", "p1", on(3, 10), ORGANIC));
+        conversions.on(order("o1", "p1", on(3, 11), "120.00", "s1"));
+        visit(session("s2", "p2", on(3, 12), ORGANIC));
+        SessionReclassified toPartner = new SessionReclassified("s1", "p1", on(3, 10), "Organic Search", "Google",
+                null, null, null, "Affiliates", "Partner Co", "deal", null, null, 2);
+
+        conversions.on(toPartner);
+        traffic.on(toPartner);
+        traffic.on(toPartner);
+
+        BlendedReportView report = blended(ReportGrouping.CHANNEL, AttributionModel.LAST_TOUCH);
+        assertMoney(channel(report, "Partner Co").metrics().revenue(), "120.00");
+        assertThat(channel(report, "Partner Co").metrics().sessions()).as("counted once, redelivered or not")
+                .isEqualTo(1);
+        assertMoney(channel(report, "Google").metrics().revenue(), "0.00");
+        assertThat(channel(report, "Google").metrics().sessions()).isEqualTo(1);
+        assertThat(report.totals().sessions()).isEqualTo(2);
     }
 
     private void visit(SessionStarted started) {

@@ -3,6 +3,7 @@ package io.tributary.query.session;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionMoved;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.SessionView;
 import io.tributary.query.support.EmbeddedMongo;
@@ -72,6 +73,17 @@ class SessionProjectionTest extends EmbeddedMongo {
 
         assertThat(sessions("a")).extracting(SessionView::sessionId).containsExactly("s1");
         assertThat(sessions("b")).isEmpty();
+    }
+
+    @Test
+    void aReclassifiedSessionShowsItsNewChannelAndKeepsItsCounts() {
+        projection.on(started("s1", "p1", at(0)));
+        projection.on(event("r1", "p1", "s1", at(30)));
+        projection.on(new SessionReclassified("s1", "p1", at(0), "Paid Social", "Facebook", "spring", "set-1", "ad-1",
+                "Affiliates", "Partner Co", "deal", null, null, 2));
+
+        assertThat(sessions("p1")).containsExactly(new SessionView("s1", "p1", at(0), at(30), "Affiliates",
+                "Partner Co", "deal", null, null, "https://shop.example/?utm_source=fb", null, 1));
     }
 
     @Test
