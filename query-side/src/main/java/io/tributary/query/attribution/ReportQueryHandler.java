@@ -26,9 +26,9 @@ public class ReportQueryHandler {
     private final ConversionExplainer explainer;
     private final BooleanSupplier rollupsLive;
 
-    /** Uses the roll-ups whenever they cover the query. */
+    /** Without a roll-up read model running: every report takes the exact path. */
     public ReportQueryHandler(MongoDatabase database, AttributionSettings settings) {
-        this(database, settings, () -> true);
+        this(database, settings, () -> false);
     }
 
     /** @param rollupsLive false while the roll-up read model is being rebuilt: then every report takes the exact path */

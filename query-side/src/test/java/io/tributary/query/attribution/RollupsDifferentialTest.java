@@ -123,7 +123,8 @@ class RollupsDifferentialTest extends EmbeddedMongo {
                 .map(d -> d.getString("cause")).collect(Collectors.toSet());
 
         assertThat(causes).contains(RestatementCause.LATE_STITCH.wireName(), RestatementCause.MERGE.wireName(),
-                RestatementCause.REFUND.wireName(), RestatementCause.CANCEL.wireName());
+                RestatementCause.REFUND.wireName(), RestatementCause.CANCEL.wireName(),
+                RestatementCause.AD_RESTATEMENT.wireName());
     }
 
     static List<LocalDate> daysOf(List<Object> events) {
