@@ -6,6 +6,7 @@ import io.tributary.api.report.AttributionModel;
 import io.tributary.api.report.AttributionScope;
 import io.tributary.api.report.FindBlendedReport;
 import io.tributary.api.report.FindReportTimeseries;
+import io.tributary.api.report.FindRestatements;
 import io.tributary.api.report.ReportGrouping;
 import io.tributary.api.report.ReportInterval;
 import io.tributary.api.report.ReportMetric;
@@ -57,6 +58,18 @@ public final class ReportParams {
         return new FindReportTimeseries(scope, metric, groupBy, interval);
     }
 
+    /** {@code from, to} required; {@code model} optional (every model when absent); {@code groupBy} as the report's. */
+    public static FindRestatements restatements(Map<String, String> params, int maxRangeDays) {
+        ReportParams reader = new ReportParams(params, maxRangeDays);
+        LocalDate[] range = reader.range();
+        String modelText = params.get("model");
+        AttributionModel model = modelText == null || modelText.isBlank() ? null : reader.model();
+        ReportGrouping groupBy = reader.choice("groupBy", "channel", ReportGrouping::fromWire,
+                names(ReportGrouping.values(), ReportGrouping::wireName));
+        reader.throwIfInvalid();
+        return new FindRestatements(range[0], range[1], model, groupBy);
+    }
+
     static AttributionModel model(String value) {
         ReportParams reader = new ReportParams(value == null ? Map.of() : Map.of("model", value), 0);
         AttributionModel model = reader.model();
@@ -65,6 +78,17 @@ public final class ReportParams {
     }
 
     private AttributionScope scope() {
+        LocalDate[] range = range();
+        LocalDate from = range[0];
+        LocalDate to = range[1];
+        AttributionModel model = model();
+        AttributionMode mode = choice("mode", "conversion_time", AttributionMode::fromWire,
+                names(AttributionMode.values(), AttributionMode::wireName));
+        Integer lookbackDays = lookbackDays(mode);
+        return new AttributionScope(from, to, model, mode, lookbackDays);
+    }
+
+    private LocalDate[] range() {
         LocalDate from = date("from");
         LocalDate to = date("to");
         if (from != null && to != null) {
@@ -74,11 +98,7 @@ public final class ReportParams {
                 errors.add(new FieldError("to", "must be less than " + maxRangeDays + " days after from"));
             }
         }
-        AttributionModel model = model();
-        AttributionMode mode = choice("mode", "conversion_time", AttributionMode::fromWire,
-                names(AttributionMode.values(), AttributionMode::wireName));
-        Integer lookbackDays = lookbackDays(mode);
-        return new AttributionScope(from, to, model, mode, lookbackDays);
+        return new LocalDate[] {from, to};
     }
 
     private AttributionModel model() {
