@@ -10,6 +10,7 @@ import io.tributary.api.report.FindRestatements;
 import io.tributary.api.report.ReportGrouping;
 import io.tributary.api.report.ReportInterval;
 import io.tributary.api.report.ReportMetric;
+import io.tributary.api.report.ReportPath;
 import io.tributary.app.web.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -39,8 +40,9 @@ public final class ReportParams {
         AttributionScope scope = reader.scope();
         ReportGrouping groupBy = reader.choice("groupBy", "channel", ReportGrouping::fromWire,
                 names(ReportGrouping.values(), ReportGrouping::wireName));
+        String path = reader.path();
         reader.throwIfInvalid();
-        return new FindBlendedReport(scope, groupBy);
+        return new FindBlendedReport(scope, groupBy, path);
     }
 
     public static FindReportTimeseries timeseries(Map<String, String> params, int maxRangeDays) {
@@ -54,8 +56,9 @@ public final class ReportParams {
                 names(seriesGroupings.toArray(ReportGrouping[]::new), ReportGrouping::wireName));
         ReportInterval interval = reader.choice("interval", "day", ReportInterval::fromWire,
                 names(ReportInterval.values(), ReportInterval::wireName));
+        String path = reader.path();
         reader.throwIfInvalid();
-        return new FindReportTimeseries(scope, metric, groupBy, interval);
+        return new FindReportTimeseries(scope, metric, groupBy, interval, path);
     }
 
     /** {@code from, to} required; {@code model} optional (every model when absent); {@code groupBy} as the report's. */
@@ -86,6 +89,13 @@ public final class ReportParams {
                 names(AttributionMode.values(), AttributionMode::wireName));
         Integer lookbackDays = lookbackDays(mode);
         return new AttributionScope(from, to, model, mode, lookbackDays);
+    }
+
+    /** {@code path=exact} credits when asked even where the roll-ups cover the query; {@code rollup} is the default. */
+    private String path() {
+        String path = choice("path", ReportPath.ROLLUP, text -> text.toLowerCase(java.util.Locale.ROOT),
+                List.of(ReportPath.ROLLUP, ReportPath.EXACT));
+        return ReportPath.EXACT.equals(path) ? ReportPath.EXACT : null;
     }
 
     private LocalDate[] range() {

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.app.Api;
 import io.tributary.app.Stores;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +48,8 @@ class RestatementsEndToEndTest {
         await().atMost(READ_SIDE).untilAsserted(() -> {
             Map<String, Object> report = api.get("/api/reports/blended?from=2021-07-12&to=2021-07-12").json();
             assertThat(report.get("path")).isEqualTo("rollup");
-            assertThat(((Map<String, Object>) report.get("totals")).get("netRevenue").toString()).isEqualTo("60.0");
+            assertThat(new BigDecimal(((Map<String, Object>) report.get("totals")).get("netRevenue").toString()))
+                    .isEqualByComparingTo("60.00");
         });
 
         ObjectNode refund = shopifyRefund(orderId, Long.toString(Math.abs((long) unique().hashCode()) + 1),
@@ -64,8 +66,10 @@ class RestatementsEndToEndTest {
                 assertThat(entry.get("day")).isEqualTo("2021-07-12");
                 assertThat(entry.get("cause")).isEqualTo("refund");
                 assertThat(entry.get("eventId")).isNotNull();
-                assertThat(((Map<String, Object>) entry.get("before")).get("netRevenue").toString()).isEqualTo("60.0");
-                assertThat(((Map<String, Object>) entry.get("after")).get("netRevenue").toString()).isEqualTo("35.0");
+                assertThat(new BigDecimal(((Map<String, Object>) entry.get("before")).get("netRevenue").toString()))
+                        .isEqualByComparingTo("60.00");
+                assertThat(new BigDecimal(((Map<String, Object>) entry.get("after")).get("netRevenue").toString()))
+                        .isEqualByComparingTo("35.00");
             });
         });
         assertThat(api.get("/dashboard/blended?from=2021-07-10&to=2021-07-14").body())

@@ -42,7 +42,7 @@ public class ReportQueryHandler {
 
     @QueryHandler
     public BlendedReportView handle(FindBlendedReport query) {
-        return blended(query, pathFor(query.scope()));
+        return blended(query, pathFor(query.scope(), query.path()));
     }
 
     /** The blended report the way asked for, whatever the roll-ups cover (for the differential test and the bench). */
@@ -57,7 +57,7 @@ public class ReportQueryHandler {
 
     @QueryHandler
     public TimeseriesView handle(FindReportTimeseries query) {
-        return timeseries(query, pathFor(query.scope()));
+        return timeseries(query, pathFor(query.scope(), query.path()));
     }
 
     /** The time series the way asked for, as {@link #blended}. */
@@ -69,9 +69,9 @@ public class ReportQueryHandler {
                 query.groupBy(), query.interval(), scope.from(), scope.to()), path);
     }
 
-    private String pathFor(AttributionScope scope) {
-        return ReportFactsReader.rollupsCover(scope) && rollupsLive.getAsBoolean() ? ReportPath.ROLLUP
-                : ReportPath.EXACT;
+    private String pathFor(AttributionScope scope, String asked) {
+        return !ReportPath.EXACT.equals(asked) && ReportFactsReader.rollupsCover(scope) && rollupsLive.getAsBoolean()
+                ? ReportPath.ROLLUP : ReportPath.EXACT;
     }
 
     private ReportFacts read(AttributionScope scope, String path) {

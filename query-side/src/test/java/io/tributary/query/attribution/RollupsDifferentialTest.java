@@ -37,19 +37,24 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A generated shop (profiles on several devices merged by identifies, sessions, orders with cancellations and
- * refunds, ad-platform days restated by newer versions) delivered in several arrival orders, in random processor
+ * refunds, ad-platform days restated by newer versions), over weeks and within one busy day, delivered in three
+ * arrival orders, in random processor
  * batches with some redelivered: for every model, the three groupings and several ranges, the report added up from
  * the roll-ups equals the report credited when asked, to the cent.
  */
 class RollupsDifferentialTest extends EmbeddedMongo {
 
-    private static final List<Object> SHOP = ShopStream.generate(11, 4_000).stream()
-            .filter(e -> e instanceof EventRecorded || e instanceof SessionStarted || e instanceof ProfilesMerged
-                    || e instanceof MetricDayRecorded).toList();
+    /** Up to two hours between steps: the shop's few thousand events spread over weeks. */
+    static final int SPREAD_OVER_WEEKS = 7_200_000;
+    private static final List<Object> SHOP = attributionEvents(ShopStream.generate(11, 4_000, SPREAD_OVER_WEEKS));
+    /** The same shop within a day: ad platforms sync the same days again (restated days), identifies merge often. */
+    private static final List<Object> BUSY_DAY = attributionEvents(ShopStream.generate(11, 4_000));
     private static final List<ReportGrouping> GROUPINGS = List.of(ReportGrouping.CHANNEL_GROUP, ReportGrouping.CHANNEL,
             ReportGrouping.CAMPAIGN);
 
@@ -74,14 +79,22 @@ class RollupsDifferentialTest extends EmbeddedMongo {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Arrival.class)
-    void rolledUpReportsEqualTheReportsCreditedWhenAsked(Arrival arrival) {
+    /** The shop over weeks, and the busy day (where merges and ad restatements restate), in every arrival order. */
+    static Stream<Arguments> shopsAndArrivals() {
+        return Stream.of(Arrival.values()).flatMap(arrival -> Stream.of(Arguments.of("weeks", arrival),
+                Arguments.of("busy day", arrival)));
+    }
+
+    @ParameterizedTest(name = "{0}, {1}")
+    @MethodSource("shopsAndArrivals")
+    void rolledUpReportsEqualTheReportsCreditedWhenAsked(String shopName, Arrival arrival) {
         Random random = new Random(arrival.ordinal());
         AttributionSettings settings = AttributionSettings.defaults();
-        deliver(database, arrival.of(SHOP, random), random, settings);
+        List<Object> shop = shopName.equals("weeks") ? SHOP : BUSY_DAY;
+        deliver(database, arrival.of(shop, random), random, settings);
         ReportQueryHandler reports = new ReportQueryHandler(database, settings);
-        List<LocalDate> days = daysOf(SHOP);
+        List<LocalDate> days = daysOf(shop);
+        assertThat(days).as("the shop's days").hasSizeGreaterThan(shop == SHOP ? 30 : 0);
         LocalDate first = days.get(0);
         LocalDate last = days.get(days.size() - 1);
         List<LocalDate[]> ranges = List.of(new LocalDate[] {last, last}, new LocalDate[] {last.minusDays(6), last},
@@ -117,7 +130,7 @@ class RollupsDifferentialTest extends EmbeddedMongo {
     @EnumSource(value = Arrival.class, names = {"SHUFFLED", "STITCHES_LAST"})
     void restatementsOfLateArrivalsAreLoggedWithTheirCause(Arrival arrival) {
         Random random = new Random(arrival.ordinal());
-        deliver(database, arrival.of(SHOP, random), random, AttributionSettings.defaults());
+        deliver(database, arrival.of(BUSY_DAY, random), random, AttributionSettings.defaults());
 
         Set<String> causes = database.getCollection(RestatementLog.COLLECTION).find().into(new ArrayList<>()).stream()
                 .map(d -> d.getString("cause")).collect(Collectors.toSet());
@@ -125,6 +138,11 @@ class RollupsDifferentialTest extends EmbeddedMongo {
         assertThat(causes).contains(RestatementCause.LATE_STITCH.wireName(), RestatementCause.MERGE.wireName(),
                 RestatementCause.REFUND.wireName(), RestatementCause.CANCEL.wireName(),
                 RestatementCause.AD_RESTATEMENT.wireName());
+    }
+
+    private static List<Object> attributionEvents(List<Object> events) {
+        return events.stream().filter(e -> e instanceof EventRecorded || e instanceof SessionStarted
+                || e instanceof ProfilesMerged || e instanceof MetricDayRecorded).toList();
     }
 
     static List<LocalDate> daysOf(List<Object> events) {
