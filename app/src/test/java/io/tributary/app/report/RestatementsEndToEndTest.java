@@ -13,6 +13,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.app.Api;
 import io.tributary.app.Stores;
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +43,7 @@ class RestatementsEndToEndTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aRefundOfACountedOrderIsLoggedAndMarkedOnTheBlendedPage() {
+    void aRefundOfACountedOrderIsLoggedAndMarkedOnTheBlendedPage() throws Exception {
         Api api = new Api(port);
         String sourceId = (String) Stores.createShopify(api, null).get("id");
         String orderId = newOrderId();
@@ -72,8 +77,21 @@ class RestatementsEndToEndTest {
                         .isEqualByComparingTo("35.00");
             });
         });
-        assertThat(api.get("/dashboard/blended?from=2021-07-10&to=2021-07-14").body())
+        assertThat(dashboardPage("/dashboard/blended?from=2021-07-10&to=2021-07-14"))
                 .contains("id=\"restated-days\"").contains("data-day=\"2021-07-12\"");
+    }
+
+    /** A dashboard page as a signed-in browser gets it (the dashboard takes a session cookie, not the bearer token). */
+    private String dashboardPage(String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + Api.ADMIN_TOKEN)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
