@@ -42,6 +42,7 @@ final class Queries {
             }
             results.put(name, latencies);
         });
+        RollupQueries.measure(http, results, Math.max(2, repeats / 8), budget);
         return results;
     }
 }

@@ -3,6 +3,8 @@ package io.tributary.app.dashboard;
 import io.tributary.api.report.AttributionMode;
 import io.tributary.api.report.AttributionModel;
 import io.tributary.api.report.BlendedReportView;
+import io.tributary.api.report.FindRestatements;
+import io.tributary.api.report.RestatementsView;
 import io.tributary.api.report.BlendedRow;
 import io.tributary.api.report.ReportGrouping;
 import io.tributary.api.report.ReportMetrics;
@@ -63,6 +65,7 @@ class BlendedPages {
             model.addAttribute("keyColumns", keys.stream().map(BlendedChart.KEYS::get).toList());
             model.addAttribute("rows", view.rows().stream()
                     .map(row -> new Row(BlendedChart.keyValues(row.key(), keys), row.metrics())).toList());
+            model.addAttribute("restatedDays", restatedDays(view));
             if (!view.rows().isEmpty()) {
                 TimeseriesView revenue = series(form, "revenue");
                 TimeseriesView spend = series(form, "spend");
@@ -93,6 +96,20 @@ class BlendedPages {
             }
         }
         return form;
+    }
+
+    /** A day whose figures changed after they were first counted, with why (for a marker on the page). */
+    public record RestatedDay(String day, String causes) {
+    }
+
+    private List<RestatedDay> restatedDays(BlendedReportView view) {
+        RestatementsView restatements = queries.query(new FindRestatements(view.from(), view.to(), view.model(),
+                view.groupBy()), ResponseTypes.instanceOf(RestatementsView.class)).join();
+        Map<LocalDate, java.util.SortedSet<String>> causes = new java.util.TreeMap<>();
+        restatements.restatements().forEach(r -> causes.computeIfAbsent(r.day(), d -> new java.util.TreeSet<>())
+                .add(r.cause().wireName().replace('_', ' ')));
+        return causes.entrySet().stream().map(e -> new RestatedDay(e.getKey().toString(),
+                String.join(", ", e.getValue()))).toList();
     }
 
     /** One metric per channel and day, over the report's scope. */

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 public class Projections {
 
     public static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
-            "attribution-conversions", "attribution-traffic", "attribution-spend", "data-quality", "marketing-sources",
-            "marketing-metrics");
+            "attribution-conversions", "attribution-traffic", "attribution-spend", "attribution-rollups", "data-quality",
+            "marketing-sources", "marketing-metrics");
 
     private final EventProcessingConfiguration processing;
     /** Rebuilt processors that have not claimed their segment again yet: they must not look live. */

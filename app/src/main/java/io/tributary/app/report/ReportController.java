@@ -3,6 +3,7 @@ package io.tributary.app.report;
 import io.tributary.api.report.BlendedReportView;
 import io.tributary.api.report.ConversionAttributionView;
 import io.tributary.api.report.FindConversionAttribution;
+import io.tributary.api.report.RestatementsView;
 import io.tributary.api.report.TimeseriesView;
 import io.tributary.app.web.ApiProblem;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Blended report, time series and the attribution of one conversion, answered from the attribution read models. */
+/** Blended report, time series, restatements and the attribution of one conversion, answered from the attribution read models. */
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {
@@ -40,6 +41,13 @@ class ReportController {
     TimeseriesView timeseries(@RequestParam Map<String, String> params) {
         return queries.query(ReportParams.timeseries(params, properties.maxRangeDays()),
                 ResponseTypes.instanceOf(TimeseriesView.class)).join();
+    }
+
+    /** {@code from, to} (UTC dates, inclusive), {@code model} (all when absent), {@code groupBy}. */
+    @GetMapping("/restatements")
+    RestatementsView restatements(@RequestParam Map<String, String> params) {
+        return queries.query(ReportParams.restatements(params, properties.maxRangeDays()),
+                ResponseTypes.instanceOf(RestatementsView.class)).join();
     }
 
     @GetMapping("/conversions/{eventId}/attribution")

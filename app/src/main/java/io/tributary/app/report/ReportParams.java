@@ -6,9 +6,11 @@ import io.tributary.api.report.AttributionModel;
 import io.tributary.api.report.AttributionScope;
 import io.tributary.api.report.FindBlendedReport;
 import io.tributary.api.report.FindReportTimeseries;
+import io.tributary.api.report.FindRestatements;
 import io.tributary.api.report.ReportGrouping;
 import io.tributary.api.report.ReportInterval;
 import io.tributary.api.report.ReportMetric;
+import io.tributary.api.report.ReportPath;
 import io.tributary.app.web.ApiProblem;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -38,8 +40,9 @@ public final class ReportParams {
         AttributionScope scope = reader.scope();
         ReportGrouping groupBy = reader.choice("groupBy", "channel", ReportGrouping::fromWire,
                 names(ReportGrouping.values(), ReportGrouping::wireName));
+        String path = reader.path();
         reader.throwIfInvalid();
-        return new FindBlendedReport(scope, groupBy);
+        return new FindBlendedReport(scope, groupBy, path);
     }
 
     public static FindReportTimeseries timeseries(Map<String, String> params, int maxRangeDays) {
@@ -53,8 +56,21 @@ public final class ReportParams {
                 names(seriesGroupings.toArray(ReportGrouping[]::new), ReportGrouping::wireName));
         ReportInterval interval = reader.choice("interval", "day", ReportInterval::fromWire,
                 names(ReportInterval.values(), ReportInterval::wireName));
+        String path = reader.path();
         reader.throwIfInvalid();
-        return new FindReportTimeseries(scope, metric, groupBy, interval);
+        return new FindReportTimeseries(scope, metric, groupBy, interval, path);
+    }
+
+    /** {@code from, to} required; {@code model} optional (every model when absent); {@code groupBy} as the report's. */
+    public static FindRestatements restatements(Map<String, String> params, int maxRangeDays) {
+        ReportParams reader = new ReportParams(params, maxRangeDays);
+        LocalDate[] range = reader.range();
+        String modelText = params.get("model");
+        AttributionModel model = modelText == null || modelText.isBlank() ? null : reader.model();
+        ReportGrouping groupBy = reader.choice("groupBy", "channel", ReportGrouping::fromWire,
+                names(ReportGrouping.values(), ReportGrouping::wireName));
+        reader.throwIfInvalid();
+        return new FindRestatements(range[0], range[1], model, groupBy);
     }
 
     static AttributionModel model(String value) {
@@ -65,6 +81,24 @@ public final class ReportParams {
     }
 
     private AttributionScope scope() {
+        LocalDate[] range = range();
+        LocalDate from = range[0];
+        LocalDate to = range[1];
+        AttributionModel model = model();
+        AttributionMode mode = choice("mode", "conversion_time", AttributionMode::fromWire,
+                names(AttributionMode.values(), AttributionMode::wireName));
+        Integer lookbackDays = lookbackDays(mode);
+        return new AttributionScope(from, to, model, mode, lookbackDays);
+    }
+
+    /** {@code path=exact} credits when asked even where the roll-ups cover the query; {@code rollup} is the default. */
+    private String path() {
+        String path = choice("path", ReportPath.ROLLUP, text -> text.toLowerCase(java.util.Locale.ROOT),
+                List.of(ReportPath.ROLLUP, ReportPath.EXACT));
+        return ReportPath.EXACT.equals(path) ? ReportPath.EXACT : null;
+    }
+
+    private LocalDate[] range() {
         LocalDate from = date("from");
         LocalDate to = date("to");
         if (from != null && to != null) {
@@ -74,11 +108,7 @@ public final class ReportParams {
                 errors.add(new FieldError("to", "must be less than " + maxRangeDays + " days after from"));
             }
         }
-        AttributionModel model = model();
-        AttributionMode mode = choice("mode", "conversion_time", AttributionMode::fromWire,
-                names(AttributionMode.values(), AttributionMode::wireName));
-        Integer lookbackDays = lookbackDays(mode);
-        return new AttributionScope(from, to, model, mode, lookbackDays);
+        return new LocalDate[] {from, to};
     }
 
     private AttributionModel model() {

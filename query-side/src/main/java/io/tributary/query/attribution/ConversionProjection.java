@@ -35,7 +35,13 @@ public class ConversionProjection {
     private final UnitOfWorkBatches batches;
 
     public ConversionProjection(MongoDatabase database, AttributionSettings settings, TrafficClassifier classifier) {
-        this.repository = new ConversionRepository(database);
+        this(database, settings, classifier, ConversionRepository.PREFIX);
+    }
+
+    /** A copy of this read model under another collection prefix, for a read model that follows conversions. */
+    ConversionProjection(MongoDatabase database, AttributionSettings settings, TrafficClassifier classifier,
+                         String prefix) {
+        this.repository = new ConversionRepository(database, prefix);
         this.settings = settings;
         this.classifier = classifier;
         this.batches = new UnitOfWorkBatches(database, this::load);
@@ -82,8 +88,11 @@ public class ConversionProjection {
         for (Object event : events) {
             if (event instanceof EventRecorded e && e.event() != null && e.event().eventName() != null) {
                 String name = e.event().eventName();
-                if (settings.conversionEvents().contains(name)) {
-                    convertedAt.add(e.event().timestamp());
+                if (settings.conversionEvents().contains(name) && e.event().properties() != null) {
+                    StoredConversion conversion = conversionOf(e);
+                    convertedAt.add(conversion.convertedAt());
+                    profileIds.add(conversion.profileId());
+                    orderRefs.addAll(conversion.refs());
                 } else if ((settings.cancelEvents().contains(name) || settings.refundEvents().contains(name))
                         && e.event().properties() != null) {
                     orderRefs.add(orderRefOf(e.event()));
@@ -135,7 +144,7 @@ public class ConversionProjection {
         batches.run(batch -> repository.saveAdjustment(batch, orderRefOf(event), adjustment));
     }
 
-    private static String orderRefOf(TrackedEvent event) {
+    static String orderRefOf(TrackedEvent event) {
         return OrderProperties.text(event.properties().get(OrderProperties.ORDER_ID)).orElse(event.eventId());
     }
 }

@@ -45,11 +45,9 @@ import static io.tributary.query.support.MongoValues.toInstant;
 final class ConversionRepository {
 
     static final int SESSIONS_KEPT = 1000;
-    private static final String CONVERSIONS = "attribution_conversions";
-    private static final String DAYS = "attribution_conversion_days";
-    private static final String PATHS = "attribution_paths";
-    private static final String ADJUSTMENTS = "attribution_adjustments";
+    static final String PREFIX = "attribution";
     private static final String SESSIONS = "sessions";
+    private static final String CONVERSION_IDS = "conversionIds";
     private static final String ENTRIES = "entries";
     /** As {@code $push} with {@code $sort: {at: 1}} and {@code $slice: -SESSIONS_KEPT} (a stable sort, nulls first). */
     private static final Comparator<Document> BY_START = Comparator.comparing(d -> d.getDate("at"),
@@ -60,13 +58,26 @@ final class ConversionRepository {
     private final MongoCollection<Document> paths;
     private final MongoCollection<Document> adjustments;
     private final MergeMap merges;
+    private final String conversionsName;
+    private final String daysName;
+    private final String pathsName;
+    private final String adjustmentsName;
 
     ConversionRepository(MongoDatabase database) {
-        conversions = database.getCollection(CONVERSIONS);
-        days = database.getCollection(DAYS);
-        paths = database.getCollection(PATHS);
-        adjustments = database.getCollection(ADJUSTMENTS);
-        merges = new MergeMap(database, "attribution_merges");
+        this(database, PREFIX);
+    }
+
+    /** @param prefix the collections' name prefix: another read model keeps its own copy under its own prefix */
+    ConversionRepository(MongoDatabase database, String prefix) {
+        conversionsName = prefix + "_conversions";
+        daysName = prefix + "_conversion_days";
+        pathsName = prefix + "_paths";
+        adjustmentsName = prefix + "_adjustments";
+        conversions = database.getCollection(conversionsName);
+        days = database.getCollection(daysName);
+        paths = database.getCollection(pathsName);
+        adjustments = database.getCollection(adjustmentsName);
+        merges = new MergeMap(database, prefix + "_merges");
         conversions.createIndex(Indexes.ascending("eventId"));
     }
 
@@ -76,7 +87,7 @@ final class ConversionRepository {
      */
     void load(DocumentBatch batch, Collection<Instant> convertedAt, Collection<String> profileIds,
               Collection<String> orderRefs) {
-        batch.collection(DAYS).load(convertedAt.stream().filter(Objects::nonNull).map(at -> dayOf(at).toString())
+        batch.collection(daysName).load(convertedAt.stream().filter(Objects::nonNull).map(at -> dayOf(at).toString())
                 .distinct().toList());
         merges.load(batch, profileIds);
         Set<String> resolved = new LinkedHashSet<>();
@@ -84,24 +95,34 @@ final class ConversionRepository {
             resolved.add(id);
             resolved.add(merges.resolve(batch, id));
         });
-        batch.collection(PATHS).load(resolved);
-        batch.collection(ADJUSTMENTS).load(orderRefs);
+        batch.collection(pathsName).load(resolved);
+        batch.collection(adjustmentsName).load(orderRefs);
     }
 
+    /**
+     * Stores the conversion, files it under its day, and notes its id on its surviving profile's path and on the
+     * adjustments of its references, so that a later session, merge, cancellation or refund finds it.
+     */
     void saveConversion(DocumentBatch batch, StoredConversion c) {
-        batch.collection(CONVERSIONS).replace(toDocument(c));
-        addToSet(batch.collection(DAYS).upsert(dayOf(c.convertedAt()).toString()), "ids", List.of(c.recordId()));
+        batch.collection(conversionsName).replace(toDocument(c));
+        addToSet(batch.collection(daysName).upsert(dayOf(c.convertedAt()).toString()), "ids", List.of(c.recordId()));
+        if (c.profileId() != null) {
+            addToSet(batch.collection(pathsName).upsert(merges.resolve(batch, c.profileId())), CONVERSION_IDS,
+                    List.of(c.recordId()));
+        }
+        c.refs().forEach(ref -> addToSet(batch.collection(adjustmentsName).upsert(ref), CONVERSION_IDS,
+                List.of(c.recordId())));
     }
 
     void addSession(DocumentBatch batch, String profileId, Touchpoint session) {
-        ArrayUpserts.addOnce(batch.collection(PATHS), merges.resolve(batch, profileId), SESSIONS, toDocument(session),
+        ArrayUpserts.addOnce(batch.collection(pathsName), merges.resolve(batch, profileId), SESSIONS, toDocument(session),
                 BY_START, SESSIONS_KEPT);
     }
 
     void saveAdjustment(DocumentBatch batch, String orderRef, Adjustment adjustment) {
         Document entry = new Document("id", adjustment.recordId()).append("kind", adjustment.kind().name())
                 .append("amount", MongoValues.toBson(adjustment.amount()));
-        ArrayUpserts.addOnce(batch.collection(ADJUSTMENTS), orderRef, ENTRIES, entry, null, Integer.MAX_VALUE);
+        ArrayUpserts.addOnce(batch.collection(adjustmentsName), orderRef, ENTRIES, entry, null, Integer.MAX_VALUE);
     }
 
     /** Records the merge, then moves what the merged profile's path holds to the profile the survivor resolves to. */
@@ -125,13 +146,17 @@ final class ConversionRepository {
     void merge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
         merges.record(batch, mergedProfileId, survivorProfileId);
         String target = merges.resolve(batch, survivorProfileId);
-        BatchedCollection paths = batch.collection(PATHS);
+        BatchedCollection paths = batch.collection(pathsName);
         Document merged = paths.find(mergedProfileId);
         if (merged == null || target.equals(mergedProfileId)) {
             return;
         }
         merged.getList(SESSIONS, Document.class, List.of())
                 .forEach(session -> ArrayUpserts.addOnce(paths, target, SESSIONS, session, BY_START, SESSIONS_KEPT));
+        List<String> moved = merged.getList(CONVERSION_IDS, String.class, List.of());
+        if (!moved.isEmpty()) {
+            addToSet(paths.upsert(target), CONVERSION_IDS, moved);
+        }
         paths.delete(mergedProfileId);
     }
 
@@ -142,6 +167,35 @@ final class ConversionRepository {
         List<StoredConversion> found = new ArrayList<>();
         ByIds.find(conversions, ids, d -> found.add(conversionOf(d)));
         return found;
+    }
+
+    List<StoredConversion> withIds(Collection<String> recordIds) {
+        List<StoredConversion> found = new ArrayList<>();
+        ByIds.find(conversions, recordIds, d -> found.add(conversionOf(d)));
+        return found;
+    }
+
+    /** The ids of the conversions of each of these surviving profiles. */
+    Map<String, List<String>> conversionIdsByProfile(Collection<String> survivors) {
+        return conversionIds(paths, survivors);
+    }
+
+    /** The ids of the conversions each of these order references refers to. */
+    Map<String, List<String>> conversionIdsByOrder(Collection<String> orderRefs) {
+        return conversionIds(adjustments, orderRefs);
+    }
+
+    private static Map<String, List<String>> conversionIds(MongoCollection<Document> collection, Collection<String> ids) {
+        Map<String, List<String>> found = new HashMap<>();
+        ByIds.find(collection, ids, d -> found.put(d.getString("_id"), d.getList(CONVERSION_IDS, String.class, List.of())));
+        return found;
+    }
+
+    /** The ids of the conversions recorded on this UTC day. */
+    List<String> idsConvertedOn(LocalDate date) {
+        List<String> ids = new ArrayList<>();
+        ByIds.find(days, List.of(date.toString()), d -> ids.addAll(d.getList("ids", String.class, List.of())));
+        return ids;
     }
 
     List<StoredConversion> withEventId(String eventId) {

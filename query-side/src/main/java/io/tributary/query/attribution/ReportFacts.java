@@ -68,6 +68,21 @@ public final class ReportFacts {
         }
     }
 
+    /** Adds a rolled-up cell: credit already summed per day and touch. */
+    void addCredit(LocalDate date, ReportDims dims, Measures credit) {
+        cell(date, dims).add(credit);
+    }
+
+    /** Adds rolled-up conversions counted once: their totals, and per other currency their count and revenue. */
+    void countConversions(Measures once, Map<String, BigDecimal[]> otherCurrencyOrdersAndRevenue) {
+        conversionTotals.add(once);
+        otherCurrencyOrdersAndRevenue.forEach((code, tally) -> {
+            BigDecimal[] own = other(code);
+            own[0] = own[0].add(tally[0]);
+            own[1] = own[1].add(tally[1]);
+        });
+    }
+
     Map<FactKey, Measures> cells() {
         return cells;
     }

@@ -5,7 +5,11 @@ import io.tributary.api.report.AttributionScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
 
 /**
  * Reads the facts of a report from the three read models: sessions and spend of the days in range, and the
@@ -20,9 +24,11 @@ final class ReportFactsReader {
     private final AttributionSettings settings;
     private final AttributionRules rules;
     private final ConversionJourneys journeys;
+    private final CreditRollupRepository rollups;
 
     ReportFactsReader(ConversionRepository conversions, TrafficRepository traffic, SpendRepository spend,
-                      AttributionSettings settings) {
+                      CreditRollupRepository rollups, AttributionSettings settings) {
+        this.rollups = rollups;
         this.conversions = conversions;
         this.traffic = traffic;
         this.spend = spend;
@@ -31,12 +37,32 @@ final class ReportFactsReader {
         this.journeys = new ConversionJourneys(conversions, settings.currency());
     }
 
-    ReportFacts read(AttributionScope scope) {
-        ReportFacts facts = new ReportFacts(settings.currency());
-        AdCatalog catalog = new AdCatalog(spend.entities());
+    /** Whether the credit roll-ups can answer this scope: conversion_time mode (credit on the conversion's day). */
+    static boolean rollupsCover(AttributionScope scope) {
+        return scope.mode() == AttributionMode.CONVERSION_TIME;
+    }
+
+    /** The facts with the credit added up from the day documents of the roll-ups: the cost of the days in range. */
+    ReportFacts readRolledUp(AttributionScope scope) {
         List<LocalDate> days = datesBetween(scope.from(), scope.to());
-        traffic.on(days).forEach(b -> facts.addSessions(b.date(), catalog.resolve(b.touch()), b.sessions()));
-        spend.rowsOn(days).forEach(row -> facts.addSpend(row.date(), catalog.dimsOf(row), row));
+        AdCatalog catalog = new AdCatalog(spend.entities());
+        ReportFacts facts = firstPartyAndAdFacts(days, catalog);
+        rollups.daysOf(scope.model(), days).forEach((date, day) -> {
+            RollupDocuments.cellsOf(day, "cells").forEach((touch, credit) ->
+                    facts.addCredit(date, catalog.resolve(touch), credit));
+            Map<String, BigDecimal[]> others = new TreeMap<>();
+            day.get("others", Document.class).forEach((code, tally) -> others.put(code, new BigDecimal[] {
+                    RollupDocuments.decimal((Document) tally, "orders"),
+                    RollupDocuments.decimal((Document) tally, "revenue")}));
+            facts.countConversions(RollupDocuments.measuresOf(day.get("once", Document.class)), others);
+        });
+        return facts;
+    }
+
+    ReportFacts read(AttributionScope scope) {
+        List<LocalDate> days = datesBetween(scope.from(), scope.to());
+        AdCatalog catalog = new AdCatalog(spend.entities());
+        ReportFacts facts = firstPartyAndAdFacts(days, catalog);
         boolean clickTime = scope.mode() == AttributionMode.CLICK_TIME;
         LocalDate lastConversionDay = clickTime ? scope.to().plusDays(settings.window().toDays() + 1) : scope.to();
         Duration lookback = clickTime && scope.lookbackDays() != null ? Duration.ofDays(scope.lookbackDays()) : null;
@@ -58,6 +84,13 @@ final class ReportFactsReader {
                 facts.countConversion(journey.value());
             }
         }
+        return facts;
+    }
+
+    private ReportFacts firstPartyAndAdFacts(List<LocalDate> days, AdCatalog catalog) {
+        ReportFacts facts = new ReportFacts(settings.currency());
+        traffic.on(days).forEach(b -> facts.addSessions(b.date(), catalog.resolve(b.touch()), b.sessions()));
+        spend.rowsOn(days).forEach(row -> facts.addSpend(row.date(), catalog.dimsOf(row), row));
         return facts;
     }
 

@@ -6,9 +6,11 @@ import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 
 /**
- * Ad-platform metrics per day and marketing source, the latest version of each day replacing older ones. The handler
+ * Ad-platform metrics per day and marketing source, the latest version of each day replacing older ones (an ad
+ * platform's restated day, logged in the restatement log with the figures it changed). The handler
  * works on one {@link UnitOfWorkBatches batch} per processor batch: a few reads and one bulk write per collection.
  */
 @ProcessingGroup("attribution-spend")
@@ -23,9 +25,14 @@ public class SpendProjection {
                 UnitOfWorkBatches.payloadsOf(events, MetricDayRecorded.class)));
     }
 
-    @EventHandler
+    /** As a processor would, but without a domain event id to log a restatement under (so none is logged). */
     public void on(MetricDayRecorded event) {
-        batches.run(batch -> repository.record(batch, event));
+        on(event, null);
+    }
+
+    @EventHandler
+    public void on(MetricDayRecorded event, @MessageIdentifier String messageId) {
+        batches.run(batch -> repository.record(batch, event, messageId));
     }
 
     @ResetHandler

@@ -14,6 +14,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 
@@ -70,7 +75,7 @@ final class SpendRepository {
     }
 
     /** Keeps the day's rows of this source when its version is newer than the one stored. */
-    void record(DocumentBatch batch, MetricDayRecorded day) {
+    void record(DocumentBatch batch, MetricDayRecorded day, String messageId) {
         String key = MongoValues.escapeKey(day.marketingSourceId());
         BatchedCollection days = batch.collection(DAYS);
         Document stored = days.find(day.date().toString());
@@ -78,11 +83,45 @@ final class SpendRepository {
         Document source = sources == null ? null : sources.get(key, Document.class);
         if (source == null || !source.containsKey(VERSION)
                 || source.get(VERSION) instanceof Number version && version.longValue() < day.version()) {
+            if (source != null && messageId != null) {
+                logRestatement(batch, day, source.getList("rows", Document.class, List.of()), messageId);
+            }
             child(days.upsert(day.date().toString()), "sources").put(key, new Document(VERSION, day.version())
                     .append("syncId", day.syncId())
                     .append("rows", day.rows().stream().map(SpendRepository::toDocument).toList()));
         }
         day.rows().forEach(row -> learn(batch.collection(ENTITIES), row, day.date()));
+    }
+
+    /** A newer version of a day already counted: per ad-platform row key whose figures changed, before and after. */
+    private static void logRestatement(DocumentBatch batch, MetricDayRecorded day, List<Document> previousRows,
+                                       String messageId) {
+        Map<MetricRow, RestatementLog.AdTotals> before = totalsByKey(previousRows.stream()
+                .map(row -> rowOf(row, day.date())).toList());
+        Map<MetricRow, RestatementLog.AdTotals> after = totalsByKey(day.rows());
+        Set<MetricRow> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        keys.forEach(rowKey -> {
+            RestatementLog.AdTotals was = before.getOrDefault(rowKey, RestatementLog.AdTotals.NONE);
+            RestatementLog.AdTotals is = after.getOrDefault(rowKey, RestatementLog.AdTotals.NONE);
+            if (!was.sameAs(is)) {
+                RestatementLog.in(batch).replace(RestatementLog.adRestatement(day.date(), rowKey, was, is, messageId));
+            }
+        });
+    }
+
+    /** Rows summed per key: the row with only its platform and entity ids and names set. */
+    private static Map<MetricRow, RestatementLog.AdTotals> totalsByKey(List<MetricRow> rows) {
+        Map<MetricRow, RestatementLog.AdTotals> totals = new LinkedHashMap<>();
+        rows.stream().filter(Objects::nonNull).forEach(row -> totals.merge(keyOf(row),
+                RestatementLog.AdTotals.NONE.plus(row), (a, b) -> new RestatementLog.AdTotals(a.spend().add(b.spend()),
+                        a.impressions() + b.impressions(), a.clicks() + b.clicks())));
+        return totals;
+    }
+
+    static MetricRow keyOf(MetricRow row) {
+        return new MetricRow(null, row.platform(), null, row.campaignId(), row.campaignName(), row.adSetId(),
+                row.adSetName(), row.adId(), row.adName(), null, 0, 0, null, null, null);
     }
 
     /** Every row of the highest versions of these days, dated by its day. */

@@ -99,9 +99,13 @@ final class TrafficRepository {
     }
 
     /** A field-name-safe digest of the traffic source's values. */
-    private static String keyOf(Touch touch) {
-        String joined = Stream.of(touch.channelGroup(), touch.channel(), touch.campaign(), touch.adSet(), touch.ad())
-                .map(v -> v == null ? "\u0000" : v).collect(Collectors.joining("\u0001"));
+    static String keyOf(Touch touch) {
+        return digest(Stream.of(touch.channelGroup(), touch.channel(), touch.campaign(), touch.adSet(), touch.ad()));
+    }
+
+    /** A field-name-safe digest of these values (nulls included). */
+    static String digest(Stream<String> values) {
+        String joined = values.map(v -> v == null ? "\u0000" : v).collect(Collectors.joining("\u0001"));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -9,6 +9,8 @@ import io.tributary.api.report.AttributionModel;
 import io.tributary.api.report.AttributionScope;
 import io.tributary.api.report.BlendedReportView;
 import io.tributary.api.report.FindBlendedReport;
+import io.tributary.api.report.FindRestatements;
+import io.tributary.api.report.RestatementsView;
 import io.tributary.api.report.ReportGrouping;
 import io.tributary.query.support.EmbeddedMongo;
 import java.util.List;
@@ -27,10 +29,12 @@ class AttributionWiringTest extends EmbeddedMongo {
     @Test
     void eachProjectionHasItsOwnProcessingGroupAndSupportsReset() {
         List<Object> projections = List.of(new ConversionProjection(database, AttributionSettings.defaults(), CLASSIFIER),
-                new TrafficProjection(database), new SpendProjection(database));
+                new TrafficProjection(database), new SpendProjection(database),
+                new CreditRollupProjection(database, AttributionSettings.defaults(), CLASSIFIER));
 
         assertThat(projections).extracting(p -> p.getClass().getAnnotation(ProcessingGroup.class).value())
-                .containsExactly("attribution-conversions", "attribution-traffic", "attribution-spend");
+                .containsExactly("attribution-conversions", "attribution-traffic", "attribution-spend",
+                        "attribution-rollups");
         assertThat(projections).allMatch(p -> new AnnotationEventHandlerAdapter(p).supportsReset());
     }
 
@@ -38,6 +42,7 @@ class AttributionWiringTest extends EmbeddedMongo {
     void answersReportQueriesOnTheQueryBus() throws Exception {
         QueryBus bus = SimpleQueryBus.builder().build();
         new AnnotationQueryHandlerAdapter<>(new ReportQueryHandler(database, AttributionSettings.defaults())).subscribe(bus);
+        new AnnotationQueryHandlerAdapter<>(new RestatementQueryHandler(database)).subscribe(bus);
         FindBlendedReport query = new FindBlendedReport(new AttributionScope(march(1), march(2),
                 AttributionModel.LAST_TOUCH, AttributionMode.CONVERSION_TIME, null), ReportGrouping.CHANNEL);
 
@@ -46,5 +51,8 @@ class AttributionWiringTest extends EmbeddedMongo {
 
         assertThat(view.rows()).isEmpty();
         assertThat(view.currency()).isEqualTo("EUR");
+        RestatementsView restatements = bus.query(new GenericQueryMessage<>(new FindRestatements(march(1), march(2),
+                null, ReportGrouping.CHANNEL), ResponseTypes.instanceOf(RestatementsView.class))).get().getPayload();
+        assertThat(restatements.restatements()).isEmpty();
     }
 }

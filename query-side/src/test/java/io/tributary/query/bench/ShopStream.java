@@ -75,16 +75,23 @@ public final class ShopStream {
     private final List<Order> orders = new ArrayList<>();
     private final Map<String, Integer> versions = new HashMap<>();
     private Instant now = START;
+    private final int maxStepMillis;
     private long records;
     private long ids;
 
-    private ShopStream(long seed) {
+    private ShopStream(long seed, int maxStepMillis) {
         this.random = new Random(seed);
+        this.maxStepMillis = maxStepMillis;
     }
 
     /** At least {@code size} domain events (a tracked event's events are never split). */
     public static List<Object> generate(long seed, int size) {
-        ShopStream stream = new ShopStream(seed);
+        return generate(seed, size, 400);
+    }
+
+    /** As {@link #generate(long, int)}, with up to {@code maxStepMillis} between two steps: spread over more days. */
+    public static List<Object> generate(long seed, int size, int maxStepMillis) {
+        ShopStream stream = new ShopStream(seed, maxStepMillis);
         stream.sources();
         while (stream.events.size() < size) {
             stream.step();
@@ -156,7 +163,7 @@ public final class ShopStream {
     }
 
     private void step() {
-        now = now.plusMillis(1 + random.nextInt(400));
+        now = now.plusMillis(1 + random.nextInt(maxStepMillis));
         int dice = random.nextInt(1000);
         if (dice < 2) {
             events.add(random.nextBoolean() ? new SourceRenamed("web", "Storefront " + ids++)

@@ -1,0 +1,65 @@
+package io.tributary.query.attribution;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * Roll-up cells as BSON: a touch with the conversion columns of {@link Measures}, money and shares as decimal strings
+ * (exact, whatever their precision; Decimal128 would refuse some unrounded products).
+ */
+final class RollupDocuments {
+
+    private static final String[] COLUMNS = {"orders", "revenue", "netRevenue", "newCustomerOrders",
+            "otherCurrencyOrders"};
+
+    private RollupDocuments() {
+    }
+
+    static Document measures(Measures m) {
+        return new Document("orders", text(m.orders)).append("revenue", text(m.revenue))
+                .append("netRevenue", text(m.netRevenue)).append("newCustomerOrders", text(m.newCustomerOrders))
+                .append("otherCurrencyOrders", text(m.otherCurrencyOrders));
+    }
+
+    static Measures measuresOf(Document d) {
+        Measures m = new Measures();
+        if (d == null) {
+            return m;
+        }
+        m.orders = decimal(d, COLUMNS[0]);
+        m.revenue = decimal(d, COLUMNS[1]);
+        m.netRevenue = decimal(d, COLUMNS[2]);
+        m.newCustomerOrders = decimal(d, COLUMNS[3]);
+        m.otherCurrencyOrders = decimal(d, COLUMNS[4]);
+        return m;
+    }
+
+    static List<Document> cells(Map<Touch, Measures> byTouch) {
+        List<Document> cells = new ArrayList<>();
+        byTouch.forEach((touch, m) -> cells.add(new Document("touch", TouchDocuments.toDocument(touch))
+                .append("m", measures(m))));
+        return cells;
+    }
+
+    static Map<Touch, Measures> cellsOf(Document holder, String field) {
+        Map<Touch, Measures> byTouch = new LinkedHashMap<>();
+        if (holder != null) {
+            holder.getList(field, Document.class, List.of()).forEach(cell -> byTouch.put(
+                    TouchDocuments.touchOf(cell.get("touch", Document.class)), measuresOf(cell.get("m", Document.class))));
+        }
+        return byTouch;
+    }
+
+    static String text(BigDecimal value) {
+        return value.toString();
+    }
+
+    static BigDecimal decimal(Document d, String field) {
+        String value = d.getString(field);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value);
+    }
+}
