@@ -2,6 +2,8 @@ package io.tributary.app.cluster;
 
 import io.tributary.app.projection.Projections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ public class ClusterMember implements SmartLifecycle {
     private final EventProcessingConfiguration processing;
     private final Projections projections;
     private final ClusterProperties settings;
+    /** Segments handed over lately ("processor#segment" → when), not handed again while their work package stops. */
+    private final Map<String, Long> handedAt = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
     public ClusterMember(ClusterNodes nodes, EventProcessingConfiguration processing, Projections projections,
@@ -50,9 +54,15 @@ public class ClusterMember implements SmartLifecycle {
 
     private int handOver(String name, StreamingEventProcessor processor, List<String> live) {
         int released = 0;
+        long now = System.nanoTime();
         for (Integer segment : processor.processingStatus().keySet()) {
             String owner = SegmentPlacement.ownerOf(name, segment, live);
+            Long handed = handedAt.get(name + "#" + segment);
+            if (handed != null && now - handed < settings.releaseFor().toNanos()) {
+                continue;
+            }
             if (!owner.equals(nodes.self().value())) {
+                handedAt.put(name + "#" + segment, now);
                 log.info("Handing segment {} of {} to node {}", segment, name, owner);
                 processor.releaseSegment(segment, settings.releaseFor().toMillis(), TimeUnit.MILLISECONDS);
                 released++;
