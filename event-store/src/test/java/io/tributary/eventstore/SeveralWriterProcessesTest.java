@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SeveralWriterProcessesTest {
 
     private static final int WRITERS = 3;
-    private static final int UNITS = 120;
+    private static final int UNITS = 80;
 
     @TempDir
     Path work;
