@@ -86,6 +86,7 @@ public final class ScaleOutBench {
                 + " (`--tributary.role=store`, file store); every process on this machine's "
                 + Runtime.getRuntime().availableProcessors() + " cores.\n\n" + table);
         System.out.println("wrote " + results);
+        System.exit(0); // the HTTP clients' pools are not daemon threads
     }
 
     /** Sends batches from {@code CLIENTS} clients, each to the nodes in turn, for the duration. */
