@@ -1,5 +1,7 @@
 package io.tributary.app;
 
+import io.tributary.app.store.Roles;
+import io.tributary.app.store.StoreRole;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,7 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TributaryApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        Roles roles = new Roles(args, System.getenv());
+        if (roles.isStore()) {
+            StoreRole.run(roles.storeSettings());
+            return;
+        }
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(TributaryApplication.class, args);
     }

@@ -28,10 +28,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final InetSocketAddress address;
 
     EmbeddedMongoServer(MongoBackend backend) {
+        this(backend, "127.0.0.1", 0);
+    }
+
+    EmbeddedMongoServer(MongoBackend backend, String host, int port) {
         this.backend = backend;
         backend.version(ServerVersion.MONGO_5_0);
         this.server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        server.bind(host, port);
         this.address = server.getLocalAddress();
     }
 
@@ -46,6 +50,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     public static EmbeddedMongoServer file(Path dataDir) {
         return new EmbeddedMongoServer(new IndexedH2Backend(storeFile(dataDir)));
+    }
+
+    /**
+     * The file store of {@link #file(Path)} served on {@code host:port} (port 0: a free one) for other processes: the
+     * standalone store that several app nodes share (see docs/scale-out.md). Clients cannot ask it to flush, so it
+     * commits and fsyncs every {@code syncEvery}: a write acknowledged less than that before a crash of this process
+     * may be lost.
+     */
+    public static EmbeddedMongoServer serveFile(Path dataDir, String host, int port, Duration syncEvery) {
+        return new EmbeddedMongoServer(new IndexedH2Backend(storeFile(dataDir), true, syncEvery), host, port);
     }
 
     /**

@@ -98,17 +98,27 @@ final class EventAppends {
     }
 
     /**
-     * The insertion order: the first event of every aggregate in the batch, then the others, each group in the
-     * original order. Per aggregate the sequence order is kept.
+     * The insertion order: the first event of every aggregate that already has events (the ones another writer may
+     * have taken: with several nodes, the usual conflict), then the first event of every new aggregate (sequence 0,
+     * a random identifier: rarely taken), then the others, each group in the original order. Per aggregate the
+     * sequence order is kept. So a unit of work that loses a race on an existing aggregate writes nothing, even when
+     * it also creates aggregates: no event of it is ever visible to a tracker before the compensating delete.
      */
     static int[] conflictFirstOrder(List<? extends DomainEventMessage<?>> events) {
         int[] order = new int[events.size()];
         boolean[] first = new boolean[events.size()];
         Set<String> seen = new HashSet<>();
+        for (int i = 0; i < events.size(); i++) {
+            first[i] = seen.add(events.get(i).getAggregateIdentifier());
+        }
         int next = 0;
         for (int i = 0; i < events.size(); i++) {
-            if (seen.add(events.get(i).getAggregateIdentifier())) {
-                first[i] = true;
+            if (first[i] && events.get(i).getSequenceNumber() > 0) {
+                order[next++] = i;
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (first[i] && events.get(i).getSequenceNumber() == 0) {
                 order[next++] = i;
             }
         }

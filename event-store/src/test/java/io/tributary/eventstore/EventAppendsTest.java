@@ -38,4 +38,25 @@ class EventAppendsTest {
         assertThat(Arrays.stream(order).mapToObj(String::valueOf).collect(Collectors.joining(" ")))
                 .isEqualTo(expectedOrder);
     }
+
+    /** {@code n:0} is the new aggregate n's first event, {@code e:5} existing aggregate e's event at sequence 5. */
+    @ParameterizedTest(name = "events [{0}] are inserted in order [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "n:0 e:5         | 1 0",
+            "n:0 n:1 e:5 e:6 | 2 0 1 3",
+            "n:0 e:5 m:0 f:2 | 1 3 0 2",
+            "e:5 n:0         | 0 1",
+    })
+    void insertsExistingAggregatesBeforeNewOnesSoThatALostRaceWritesNothing(String events, String expectedOrder) {
+        List<DomainEventMessage<?>> unitOfWork = new ArrayList<>();
+        for (String event : events.split(" ")) {
+            String[] parts = event.split(":");
+            unitOfWork.add(new GenericDomainEventMessage<>(CART, parts[0], Long.parseLong(parts[1]), "payload"));
+        }
+
+        int[] order = EventAppends.conflictFirstOrder(unitOfWork);
+
+        assertThat(Arrays.stream(order).mapToObj(String::valueOf).collect(Collectors.joining(" ")))
+                .isEqualTo(expectedOrder);
+    }
 }

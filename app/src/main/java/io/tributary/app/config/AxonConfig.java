@@ -9,6 +9,8 @@ import io.tributary.api.secret.SecretBox;
 import io.tributary.app.privacy.DataKeys;
 import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
+import io.tributary.app.cluster.ClusterConfig;
+import io.tributary.app.cluster.NodeId;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -73,8 +75,9 @@ public class AxonConfig {
     }
 
     @Bean
-    TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
-        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).ensureIndexes(true).build();
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer, NodeId nodeId) {
+        return MongoTokenStore.builder().mongoTemplate(template).serializer(serializer).ensureIndexes(true)
+                .nodeId(nodeId.value()).claimTimeout(ClusterConfig.CLAIM_TIMEOUT).build();
     }
 
     @Bean

@@ -15,7 +15,9 @@ import io.tributary.query.marketing.MarketingMetricsProjection;
 import io.tributary.query.marketing.MarketingSourceProjection;
 import io.tributary.saga.marketing.MetricsPuller;
 import io.tributary.saga.marketing.SyncRetryPolicy;
+import io.tributary.app.cluster.ScheduleLease;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
@@ -89,7 +91,11 @@ public class MarketingConfig {
 
     @Bean
     MarketingSyncSchedule marketingSyncSchedule(CommandGateway commands, QueryGateway queries,
-                                                MarketingProperties properties, SyncWindow window) {
-        return new MarketingSyncSchedule(commands, queries, properties, window, clock);
+                                                MarketingProperties properties, SyncWindow window,
+                                                ScheduleLease lease) {
+        Duration interval = properties.schedule().interval();
+        // a lease a little shorter than the interval: the next tick of whichever node comes first takes it again
+        return new MarketingSyncSchedule(commands, queries, properties, window, clock,
+                () -> lease.tryTake("marketing-sync", interval.minus(interval.dividedBy(10))));
     }
 }

@@ -7,6 +7,7 @@ import io.tributary.api.marketing.SyncTrigger;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,18 @@ public class MarketingSyncSchedule implements SmartLifecycle {
     private final MarketingProperties.Schedule settings;
     private final SyncWindow window;
     private final Clock clock;
+    /** Whether this node's tick is the one that runs this time: once per interval across all nodes. */
+    private final BooleanSupplier thisNodesTurn;
     private ScheduledExecutorService timer;
 
     public MarketingSyncSchedule(CommandGateway commands, QueryGateway queries, MarketingProperties properties,
                                  SyncWindow window, Clock clock) {
+        this(commands, queries, properties, window, clock, () -> true);
+    }
+
+    public MarketingSyncSchedule(CommandGateway commands, QueryGateway queries, MarketingProperties properties,
+                                 SyncWindow window, Clock clock, BooleanSupplier thisNodesTurn) {
+        this.thisNodesTurn = thisNodesTurn;
         this.commands = commands;
         this.queries = queries;
         this.settings = properties.schedule();
@@ -76,9 +85,11 @@ public class MarketingSyncSchedule implements SmartLifecycle {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void tick() {
+    void tick() {
         try {
-            syncAll();
+            if (thisNodesTurn.getAsBoolean()) {
+                syncAll();
+            }
         } catch (RuntimeException e) {
             log.warn("The scheduled marketing sync failed", e);
         }

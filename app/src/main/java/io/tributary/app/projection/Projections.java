@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** The rebuildable read models: every streaming processor but the sagas'. */
@@ -19,12 +22,18 @@ public class Projections {
             "attribution-conversions", "attribution-traffic", "attribution-spend", "attribution-rollups", "data-quality",
             "marketing-sources", "marketing-metrics");
 
+    private static final Logger log = LoggerFactory.getLogger(Projections.class);
+
     private final EventProcessingConfiguration processing;
+    private final SegmentClaims claims;
+    private final RebuildRequests rebuilds;
     /** Rebuilt processors that have not claimed their segment again yet: they must not look live. */
     private final Set<String> awaitingClaim = ConcurrentHashMap.newKeySet();
 
-    Projections(EventProcessingConfiguration processing) {
+    Projections(EventProcessingConfiguration processing, SegmentClaims claims, RebuildRequests rebuilds) {
         this.processing = processing;
+        this.claims = claims;
+        this.rebuilds = rebuilds;
     }
 
     public List<String> names() {
@@ -35,28 +44,89 @@ public class Projections {
         return READ_MODELS.stream().map(this::status).toList();
     }
 
+    /**
+     * Asks for a rebuild that whichever node holds the read model's segments carries out (this one at once when it
+     * holds them, or when no node does); the others see the request in {@code projection_rebuilds}.
+     */
     public ProjectionStatus rebuild(String name) {
-        StreamingEventProcessor processor = processor(name);
-        processor.shutDown();
-        processor.resetTokens();
+        processor(name);
+        rebuilds.request(name);
         awaitingClaim.add(name);
-        processor.start();
+        carryOutIfMine(name);
         return status(name);
+    }
+
+    /** Carries out the requested rebuilds of read models this node holds; every node runs this on its heartbeat. */
+    public void carryOutRequestedRebuilds() {
+        for (String name : rebuilds.pending()) {
+            if (READ_MODELS.contains(name)) {
+                carryOutIfMine(name);
+            }
+        }
+    }
+
+    private void carryOutIfMine(String name) {
+        StreamingEventProcessor processor = processor(name);
+        boolean holdsSegments = !processor.processingStatus().isEmpty();
+        boolean heldByNone = claims.of(name).stream().allMatch(claim -> claim.owner() == null);
+        if (!holdsSegments && !heldByNone) {
+            return;
+        }
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+            rebuilds.done(name);
+            awaitingClaim.add(name);
+        } catch (UnableToClaimTokenException heldElsewhere) {
+            log.info("Read model {} is held by another node; that node will rebuild it", name);
+        } finally {
+            processor.start();
+        }
     }
 
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        if (!segments.isEmpty()) {
+        List<SegmentClaims.Claim> cluster = claims.of(name);
+        List<ProjectionStatus.SegmentView> views = cluster.stream()
+                .map(claim -> new ProjectionStatus.SegmentView(claim.segment(), claim.owner(), claim.position()))
+                .toList();
+        long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
+        boolean requested = rebuilds.isPending(name);
+        if (segments.isEmpty() && cluster.stream().anyMatch(claim -> claim.owner() != null)) {
+            return statusHeldElsewhere(name, cluster, requested, deadLetters, views);
+        }
+        if (!segments.isEmpty() && !requested) {
             awaitingClaim.remove(name);
         }
-        boolean replaying = segments.isEmpty() && (processor.isReplaying() || awaitingClaim.contains(name))
+        boolean replaying = requested
+                || segments.isEmpty() && (processor.isReplaying() || awaitingClaim.contains(name))
                 || segments.values().stream().anyMatch(Projections::stillReplaying);
         Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
         double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
-        long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::amountOfSequences).orElse(0L);
-        return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress, deadLetters);
+        return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress, deadLetters, views);
+    }
+
+    /** Another node holds the segments: its stored tokens tell where it is. */
+    private static ProjectionStatus statusHeldElsewhere(String name, List<SegmentClaims.Claim> cluster,
+                                                        boolean requested, long deadLetters,
+                                                        List<ProjectionStatus.SegmentView> views) {
+        boolean replaying = requested || cluster.stream().anyMatch(SegmentClaims.Claim::replaying);
+        Long position = cluster.stream().map(SegmentClaims.Claim::position).filter(p -> p != null)
+                .min(Long::compare).orElse(null);
+        double progress = replaying ? cluster.stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
+        return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress, deadLetters, views);
+    }
+
+    private static double progress(SegmentClaims.Claim claim) {
+        if (!claim.replaying()) {
+            return 1;
+        }
+        if (claim.position() == null || claim.resetPosition() <= 0) {
+            return 0;
+        }
+        return Math.min(1, (double) claim.position() / claim.resetPosition());
     }
 
     /**
