@@ -125,11 +125,10 @@ final class ConversionRepository {
         ArrayUpserts.addOnce(batch.collection(adjustmentsName), orderRef, ENTRIES, entry, null, Integer.MAX_VALUE);
     }
 
-    /** Records the merge, then moves what the merged profile's path holds to the profile the survivor resolves to. */
     /** The session's touch in its profile's path (the survivor's, once merged) becomes {@code touch}. */
     void reclassifySession(DocumentBatch batch, String profileId, String sessionId, Touch touch) {
         String owner = merges.resolve(batch, profileId);
-        Document path = batch.collection(PATHS).find(owner);
+        Document path = batch.collection(pathsName).find(owner);
         if (path == null) {
             return;
         }
@@ -140,9 +139,10 @@ final class ConversionRepository {
                 sessions.set(i, TouchDocuments.toDocument(touch).append("id", sessionId).append("at", session.get("at")));
             }
         }
-        batch.collection(PATHS).upsert(owner).put(SESSIONS, sessions);
+        batch.collection(pathsName).upsert(owner).put(SESSIONS, sessions);
     }
 
+    /** Records the merge, then moves what the merged profile's path holds to the profile the survivor resolves to. */
     void merge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
         merges.record(batch, mergedProfileId, survivorProfileId);
         String target = merges.resolve(batch, survivorProfileId);
