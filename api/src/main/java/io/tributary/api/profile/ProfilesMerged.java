@@ -7,11 +7,21 @@ import java.util.Map;
 /**
  * Two profiles became one. Recorded on both: {@code profileId} is the side this event belongs to.
  * On the survivor's side it carries what moved over; on the merged side those lists are empty.
+ * {@code operator} and {@code reason} are set for a manual merge (rule {@code manual}), null for automatic ones.
  */
 public record ProfilesMerged(String profileId, String survivorProfileId, String mergedProfileId,
                              List<String> sharedAliases, List<String> mergedAliases,
                              Map<String, PropertyValue> mergedProperties, List<SessionRef> mergedSessions,
-                             String rule, Evidence evidence) {
+                             String rule, Evidence evidence, String operator, String reason) {
+
+    /** An automatic merge, decided by stitching. */
+    public ProfilesMerged(String profileId, String survivorProfileId, String mergedProfileId,
+                          List<String> sharedAliases, List<String> mergedAliases,
+                          Map<String, PropertyValue> mergedProperties, List<SessionRef> mergedSessions,
+                          String rule, Evidence evidence) {
+        this(profileId, survivorProfileId, mergedProfileId, sharedAliases, mergedAliases, mergedProperties,
+                mergedSessions, rule, evidence, null, null);
+    }
 
     public boolean isSurvivorSide() {
         return profileId.equals(survivorProfileId);

@@ -21,6 +21,6 @@ public final class ProfilesForTests {
                         ClasspathParameterResolverFactory.forClass(Profile.class),
                         new SimpleResourceParameterResolverFactory(List.of(limits, sessionPolicy))))
                 .build();
-        return new Profiles(repository, limits, sessionPolicy);
+        return new Profiles(repository, eventStore, limits, sessionPolicy);
     }
 }
