@@ -23,7 +23,10 @@ public record ProfileSplit(String profileId, String survivorProfileId, String sp
         return profileId.equals(survivorProfileId);
     }
 
-    /** A tracked event recorded on the survivor after the merge, that belongs to the split side. */
-    public record MovedRecord(String recordId, String sessionId, java.time.Instant at) {
+    /**
+     * A tracked event recorded on the survivor after the merge, that belongs to the split side.
+     * {@code startsSession}: it started its session (counted on the survivor until now).
+     */
+    public record MovedRecord(String recordId, String sessionId, java.time.Instant at, boolean startsSession) {
     }
 }

@@ -123,7 +123,7 @@ final class SplitPlanner {
         private void record(EventRecorded e, Function<String, Optional<String>> usable, Set<String> glue) {
             boolean toSplitSide = belongsToSplitSide(e, usable, glue);
             if (toSplitSide) {
-                movedRecords.add(new MovedRecord(e.recordId(), e.sessionId(), e.event().timestamp()));
+                movedRecords.add(new MovedRecord(e.recordId(), e.sessionId(), e.event().timestamp(), e.startsSession()));
                 movedRecordIds.add(e.recordId());
                 List<String> linked = linksByRecord.getOrDefault(e.recordId(), List.of());
                 survivorAliases.removeAll(linked);

@@ -8,6 +8,7 @@ import io.tributary.api.profile.FindProfileHistory;
 import io.tributary.api.profile.MergeBlocked;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfileHistoryView;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
@@ -59,6 +60,16 @@ public class ProfileHistoryProjection {
     }
 
     @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.forgetMerge(batch, event.splitProfileId());
+            }
+            entries(event).forEach(entry -> repository.add(batch, entry));
+        });
+    }
+
+    @EventHandler
     public void on(MergeBlocked event) {
         add(event);
     }
@@ -102,6 +113,14 @@ public class ProfileHistoryProjection {
                     ? entry(e.survivorProfileId(), "profiles_merged", e.evidence(), e.sharedAliases(),
                             e.mergedProfileId(), e.rule(), pair)
                     : entry(e.mergedProfileId(), "merged_into", e.evidence(), e.sharedAliases(),
+                            e.survivorProfileId(), e.rule(), pair));
+        }
+        if (event instanceof ProfileSplit e) {
+            String pair = e.survivorProfileId() + "|" + e.splitProfileId();
+            return List.of(e.isSurvivorSide()
+                    ? entry(e.survivorProfileId(), "profile_split", e.evidence(), e.movedAliases(),
+                            e.splitProfileId(), e.rule(), pair)
+                    : entry(e.splitProfileId(), "split_from", e.evidence(), e.movedAliases(),
                             e.survivorProfileId(), e.rule(), pair));
         }
         if (event instanceof MergeBlocked e) {

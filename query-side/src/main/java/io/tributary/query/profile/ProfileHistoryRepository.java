@@ -72,6 +72,10 @@ final class ProfileHistoryRepository {
         merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
+    void forgetMerge(DocumentBatch batch, String splitProfileId) {
+        merges.forget(batch, splitProfileId);
+    }
+
     String resolve(String profileId) {
         return merges.resolve(profileId);
     }
