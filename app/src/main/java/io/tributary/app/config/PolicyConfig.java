@@ -9,6 +9,7 @@ import io.tributary.command.ingestion.DedupIndex;
 import io.tributary.command.ingestion.DedupPolicy;
 import io.tributary.command.ingestion.DeliveryIndex;
 import io.tributary.command.ingestion.IntakeLookups;
+import io.tributary.command.ingestion.QuarantineList;
 import io.tributary.command.profile.AliasLimits;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
@@ -31,8 +32,13 @@ import org.springframework.context.annotation.Configuration;
 public class PolicyConfig {
 
     @Bean
-    AliasRules aliasRules(TributaryProperties properties) {
-        return new AliasRules(properties.identity().blockedAliasValues());
+    AliasRules aliasRules(TributaryProperties properties, QuarantineList quarantine) {
+        return new AliasRules(properties.identity().blockedAliasValues(), quarantine);
+    }
+
+    @Bean
+    QuarantineList quarantineList(MongoDatabase database) {
+        return new QuarantineList(database, Clock.systemUTC());
     }
 
     @Bean
