@@ -111,6 +111,26 @@ class SharedEmailSplitScenarioTest {
     }
 
     @Test
+    void flagsAValueThatGluesMoreThanTenProfilesAsAnIdentityMagnet() {
+        String shared = "urn:email:front-desk-" + UUID.randomUUID() + "@shop.example";
+        String lonely = "urn:email:" + UUID.randomUUID() + "@example.com";
+        for (int visitor = 0; visitor < 11; visitor++) {
+            event(List.of(anon(), shared), "2019-11-0" + (1 + visitor % 5) + "T10:0" + visitor % 10 + ":00Z", "Signed Up");
+        }
+        event(List.of(anon(), lonely), "2019-11-02T12:00:00Z", "Signed Up");
+
+        await().atMost(READ_SIDE).untilAsserted(() -> {
+            Map<String, Object> quality = api.get("/api/data-quality?from=2019-10-30T00:00:00Z&to=2019-11-06T00:00:00Z")
+                    .json();
+            List<Map<String, Object>> warnings = (List<Map<String, Object>>) quality.get("identityWarnings");
+            assertThat(warnings).anySatisfy(w -> assertThat(w).containsEntry("kind", "identity_magnet")
+                    .containsEntry("property", shared).containsEntry("detail", "shared_value")
+                    .containsEntry("count", 11));
+            assertThat(warnings).noneSatisfy(w -> assertThat(w).containsEntry("property", lonely));
+        });
+    }
+
+    @Test
     void refusesAQuarantineWithoutAliasOrReasonNamingBoth() {
         Api.Response response = api.admin("POST", "/api/identity/quarantine", Map.of("split", true));
 
