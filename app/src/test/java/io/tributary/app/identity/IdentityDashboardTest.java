@@ -58,9 +58,10 @@ class IdentityDashboardTest {
         assertThat(page("/dashboard/profiles?q=" + annId)).doesNotContain("Merged " + bobId);
 
         post("/dashboard/profiles/" + annId + "/merge", Map.of("otherProfileId", bobId, "reason", "same person"));
-        String merged = page("/dashboard/profiles?q=" + annId);
-        assertThat(merged).contains("Merged " + bobId + " into this profile.").contains("id=\"split-form\"")
+        assertThat(page("/dashboard/profiles?q=" + annId)).contains("Merged " + bobId + " into this profile.")
                 .contains("data-confirm=");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(page("/dashboard/profiles?q=" + annId))
+                .contains("id=\"split-form\"").contains("<option value=\"" + bobId + "\">"));
 
         post("/dashboard/profiles/" + annId + "/split", Map.of("mergedProfileId", bobId, "reason", "not the same"));
         assertThat(page("/dashboard/profiles?q=" + annId)).contains("Split " + bobId + " off");

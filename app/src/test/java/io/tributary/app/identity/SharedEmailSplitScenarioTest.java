@@ -88,7 +88,7 @@ class SharedEmailSplitScenarioTest {
     @Test
     void aQuarantinedValueStitchesNothingFromThenOnAndLiftingItLetsItStitchAgain() {
         String u = UUID.randomUUID().toString().substring(0, 8);
-        String junk = "urn:phone:+1555" + u.hashCode();
+        String junk = "urn:phone:+1555" + Math.abs(u.hashCode());
         String first = anon();
         String second = anon();
         Api.Response put = api.admin("POST", "/api/identity/quarantine", Map.of("alias", junk, "reason", "test number"));
@@ -114,8 +114,13 @@ class SharedEmailSplitScenarioTest {
     void flagsAValueThatGluesMoreThanTenProfilesAsAnIdentityMagnet() {
         String shared = "urn:email:front-desk-" + UUID.randomUUID() + "@shop.example";
         String lonely = "urn:email:" + UUID.randomUUID() + "@example.com";
+        List<String> visitors = new java.util.ArrayList<>();
         for (int visitor = 0; visitor < 11; visitor++) {
-            event(List.of(anon(), shared), "2019-11-0" + (1 + visitor % 5) + "T10:0" + visitor % 10 + ":00Z", "Signed Up");
+            visitors.add(anon());
+            event(List.of(visitors.get(visitor)), "2019-11-01T08:" + (10 + visitor) + ":00Z", "Viewed Product");
+        }
+        for (int visitor = 0; visitor < 11; visitor++) {
+            event(List.of(visitors.get(visitor), shared), "2019-11-02T10:" + (10 + visitor) + ":00Z", "Signed Up");
         }
         event(List.of(anon(), lonely), "2019-11-02T12:00:00Z", "Signed Up");
 
