@@ -67,8 +67,10 @@ class IdentityDashboardTest {
         assertThat(page("/dashboard/profiles?q=" + annId)).contains("Split " + bobId + " off");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(profileOf(bob)).isEqualTo(bobId));
 
-        post("/dashboard/identity/quarantine", Map.of("alias", bob, "reason", "a shared kiosk"));
-        assertThat(page("/dashboard/profiles?q=" + bobId)).contains("Quarantined " + bob);
+        HttpResponse<String> quarantined = post("/dashboard/identity/quarantine",
+                Map.of("alias", bob, "reason", "a shared kiosk"));
+        assertThat(page(quarantined.headers().firstValue("Location").orElseThrow()
+                .replaceFirst("^https?://[^/]+", ""))).contains("Quarantined " + bob);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get("/api/identity/quarantine")
                 .jsonList()).anySatisfy(q -> assertThat(q).containsEntry("alias", bob).containsEntry("operator", "dashboard")));
     }
