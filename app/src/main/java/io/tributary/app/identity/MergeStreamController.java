@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The merge stream as CSV: every identity decision that shapes the graph (profile created, alias linked, merge,
  * split) and every refused merge, in the order decided. Applied in order to an empty graph it rebuilds which
- * profile owns each alias ({@code docs/identity.md}).
+ * profile owns each alias (README, "Identity operations").
  */
 @RestController
 class MergeStreamController {
