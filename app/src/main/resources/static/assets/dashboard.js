@@ -150,3 +150,14 @@
     reportCharts();
   });
 })();
+
+// Identity actions (merge, split, quarantine): a form with data-confirm asks before it is sent.
+(function () {
+  'use strict';
+  document.addEventListener('submit', function (event) {
+    var form = event.target.closest('form[data-confirm]');
+    if (form && !window.confirm(form.getAttribute('data-confirm'))) {
+      event.preventDefault();
+    }
+  });
+}());

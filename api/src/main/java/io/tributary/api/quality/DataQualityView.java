@@ -6,13 +6,21 @@ import java.util.List;
 /**
  * One row per event name, one summary per source, and which properties each event name carries from each source.
  *
- * @param properties per event name and source, every property seen with its fill rate, types and masked examples
+ * @param properties       per event name and source, every property seen with its fill rate, types and masked examples
+ * @param identityWarnings merge magnets ({@code identity_magnet}): {@code property} is the alias or profile, {@code
+ *                         detail} the kind of magnet, {@code count} how many profiles, limit hits or user ids
  */
 public record DataQualityView(Instant from, Instant to, List<EventQualityView> events, List<SourceQualityView> sources,
-                              List<EventPropertiesView> properties) {
+                              List<EventPropertiesView> properties, List<QualityWarning> identityWarnings) {
 
     public DataQualityView {
         properties = properties == null ? List.of() : List.copyOf(properties);
+        identityWarnings = identityWarnings == null ? List.of() : List.copyOf(identityWarnings);
+    }
+
+    public DataQualityView(Instant from, Instant to, List<EventQualityView> events, List<SourceQualityView> sources,
+                           List<EventPropertiesView> properties) {
+        this(from, to, events, sources, properties, List.of());
     }
 
     public DataQualityView(Instant from, Instant to, List<EventQualityView> events, List<SourceQualityView> sources) {
@@ -20,6 +28,10 @@ public record DataQualityView(Instant from, Instant to, List<EventQualityView> e
     }
 
     public DataQualityView withProperties(List<EventPropertiesView> table) {
-        return new DataQualityView(from, to, events, sources, table);
+        return new DataQualityView(from, to, events, sources, table, identityWarnings);
+    }
+
+    public DataQualityView withIdentityWarnings(List<QualityWarning> warnings) {
+        return new DataQualityView(from, to, events, sources, properties, warnings);
     }
 }

@@ -23,6 +23,7 @@ import io.tributary.command.ingestion.Suppressions;
 import io.tributary.command.ingestion.DedupPolicy;
 import io.tributary.command.ingestion.DeliveryIndex;
 import io.tributary.command.ingestion.IntakeLookups;
+import io.tributary.command.ingestion.QuarantineList;
 import io.tributary.command.profile.AliasLimits;
 import io.tributary.command.session.ChannelCatalog;
 import io.tributary.command.session.ChannelRules;
@@ -51,8 +52,13 @@ public class PolicyConfig {
             "checkout_token", "cart_token", "anonymous_id").sorted(Comparator.comparingInt(AliasTypes::priority)).toList();
 
     @Bean
-    AliasRules aliasRules(TributaryProperties properties) {
-        return new AliasRules(properties.identity().blockedAliasValues());
+    AliasRules aliasRules(TributaryProperties properties, QuarantineList quarantine) {
+        return new AliasRules(properties.identity().blockedAliasValues(), quarantine);
+    }
+
+    @Bean
+    QuarantineList quarantineList(MongoDatabase database) {
+        return new QuarantineList(database, Clock.systemUTC());
     }
 
     @Bean

@@ -110,6 +110,8 @@ class ProfilePages {
             case "profiles_merged" -> "Merged profile " + decision.otherProfileId() + " into this one";
             case "merged_into" -> "Merged into profile " + decision.otherProfileId();
             case "merge_blocked" -> "Merge with " + decision.otherProfileId() + " blocked";
+            case "profile_split" -> "Split profile " + decision.otherProfileId() + " off";
+            case "split_from" -> "Split off profile " + decision.otherProfileId();
             default -> decision.decision();
         };
     }

@@ -15,8 +15,14 @@ import io.tributary.api.profile.ProfileView;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionView;
 import io.tributary.app.web.ApiProblem;
-import java.time.Instant;
 import java.util.ArrayList;
+import io.tributary.api.intake.AliasParser;
+import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.ParsedAlias;
+import io.tributary.api.profile.FindProfileAsOf;
+import io.tributary.api.profile.ProfileAsOfView;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -89,14 +95,28 @@ class ProfileController {
                 "alias", "no profile owns " + parsed.urn());
     }
 
+    /** The profile now, or with {@code asOf} as the identity decisions stood then ({@link ProfileAsOfView}). */
     @GetMapping("/{id}")
-    ProfileView byId(@PathVariable String id) {
+    Object byId(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            return found(queries.query(new FindProfileAsOf(id, instant(asOf)),
+                    ResponseTypes.instanceOf(ProfileAsOfView.class)).join(), "id", "no profile " + id + " at " + asOf);
+        }
+        return current(id);
+    }
+
+    private ProfileView current(String id) {
         return found(queries.query(new FindProfile(id), ResponseTypes.instanceOf(ProfileView.class)).join(),
                 "id", "no profile " + id);
     }
 
     @GetMapping("/{id}/history")
-    List<IdentityDecisionView> history(@PathVariable String id) {
+    List<IdentityDecisionView> history(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            ProfileAsOfView then = queries.query(new FindProfileAsOf(id, instant(asOf)),
+                    ResponseTypes.instanceOf(ProfileAsOfView.class)).join();
+            return found(then, "id", "no profile " + id + " at " + asOf).decisions();
+        }
         ProfileHistoryView history = queries.query(new FindProfileHistory(id),
                 ResponseTypes.instanceOf(ProfileHistoryView.class)).join();
         return found(history, "id", "no profile " + id).decisions();
@@ -104,8 +124,16 @@ class ProfileController {
 
     @GetMapping("/{id}/sessions")
     List<SessionView> sessions(@PathVariable String id) {
-        byId(id);
+        current(id);
         return queries.query(new FindProfileSessions(id), ResponseTypes.multipleInstancesOf(SessionView.class)).join();
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "asOf", "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+        }
     }
 
     private static <T> T found(T value, String field, String message) {

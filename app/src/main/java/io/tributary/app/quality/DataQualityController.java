@@ -26,10 +26,12 @@ public class DataQualityController {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final IdentityMagnets magnets;
 
-    DataQualityController(QueryGateway queries, @Qualifier("qualityClock") Clock clock) {
+    DataQualityController(QueryGateway queries, @Qualifier("qualityClock") Clock clock, IdentityMagnets magnets) {
         this.queries = queries;
         this.clock = clock;
+        this.magnets = magnets;
     }
 
     @GetMapping("/api/data-quality")
@@ -38,8 +40,9 @@ public class DataQualityController {
     }
 
     public DataQualityView report(Period period) {
-        return queries.query(new FindDataQuality(period.from(), period.to(), period.asOf()),
+        DataQualityView report = queries.query(new FindDataQuality(period.from(), period.to(), period.asOf()),
                 ResponseTypes.instanceOf(DataQualityView.class)).join();
+        return report.withIdentityWarnings(magnets.warnings(period.asOf()));
     }
 
     /** A checked period; {@code asOf} is now, or {@code to} when that is earlier. */

@@ -6,6 +6,7 @@ import io.tributary.api.intake.ParsedAlias;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,8 +23,17 @@ public final class AliasRules implements AliasParser {
             "[object object]", "true", "false", "anonymous", "guest");
 
     private final Set<String> blockedValues;
+    private final Predicate<String> quarantined;
 
     public AliasRules(Collection<String> extraBlockedValues) {
+        this(extraBlockedValues, urn -> false);
+    }
+
+    /**
+     * @param quarantined whether a normalised urn is quarantined at run time: blocked on top of the configured values
+     */
+    public AliasRules(Collection<String> extraBlockedValues, Predicate<String> quarantined) {
+        this.quarantined = quarantined;
         this.blockedValues = Stream.concat(PLACEHOLDERS.stream(), extraBlockedValues.stream())
                 .map(AliasRules::folded)
                 .collect(Collectors.toUnmodifiableSet());
@@ -54,7 +64,8 @@ public final class AliasRules implements AliasParser {
         if (value.length() > MAX_VALUE_LENGTH) {
             return ParsedAlias.invalid(raw, "alias value is longer than " + MAX_VALUE_LENGTH + " characters");
         }
-        return new ParsedAlias(raw, PREFIX + type + ":" + value, type, value, null, isBlocked(type, value));
+        String urn = PREFIX + type + ":" + value;
+        return new ParsedAlias(raw, urn, type, value, null, isBlocked(type, value) || quarantined.test(urn));
     }
 
     /** Lower is stronger: a user_id outranks an email, which outranks an anonymous_id. */

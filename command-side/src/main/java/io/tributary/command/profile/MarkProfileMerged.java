@@ -6,5 +6,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The other side of a merge: this profile now resolves to the survivor. */
 record MarkProfileMerged(@TargetAggregateIdentifier String profileId, String survivorProfileId,
-                                List<String> sharedAliases, Evidence evidence) implements ProfileCommand {
+                                List<String> sharedAliases, Evidence evidence, String rule, String operator,
+                         String reason) implements ProfileCommand {
 }

@@ -11,9 +11,21 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * Absorb another profile into this one (the survivor). Carries what the survivor takes over.
  *
  * @param sharedAliases the aliases of the tracked event that matched both profiles: the evidence
+ * @param operator      who asked for a merge by hand (null for stitching's own merges)
  */
 record MergeProfiles(@TargetAggregateIdentifier String profileId, String mergedProfileId,
                             List<String> sharedAliases, List<String> mergedAliases,
                             Map<String, PropertyValue> mergedProperties, List<SessionRef> mergedSessions,
-                            Evidence evidence) implements ProfileCommand {
+                            Evidence evidence, String operator, String reason) implements ProfileCommand {
+
+    /** A merge decided by stitching. */
+    MergeProfiles(String profileId, String mergedProfileId, List<String> sharedAliases, List<String> mergedAliases,
+                  Map<String, PropertyValue> mergedProperties, List<SessionRef> mergedSessions, Evidence evidence) {
+        this(profileId, mergedProfileId, sharedAliases, mergedAliases, mergedProperties, mergedSessions, evidence,
+                null, null);
+    }
+
+    boolean byHand() {
+        return operator != null;
+    }
 }

@@ -12,6 +12,7 @@ import io.tributary.api.profile.Evidence;
 import io.tributary.api.profile.MergeBlocked;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfilePropertiesUpdated;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.profile.PropertyValue;
 import io.tributary.api.session.SessionAssignment;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import io.tributary.command.rules.IdentityRulesVersion;
 import org.axonframework.commandhandling.CommandHandler;
@@ -42,6 +44,8 @@ class Profile {
     static final String NEW_PROFILE = "new_profile";
     static final String UNOWNED_ALIAS = "unowned_alias";
     static final String SHARED_ALIAS = "shared_alias";
+    static final String MANUAL = "manual";
+    static final String KEPT_APART = "kept_apart";
 
     @AggregateIdentifier
     private String profileId;
@@ -50,6 +54,10 @@ class Profile {
     private Map<String, PropertyValue> properties = new HashMap<>();
     private SessionTimeline timeline = new SessionTimeline();
     private String mergedInto;
+    /** Profiles split away from this one: stitching does not merge them again, only an operator can. */
+    private Set<String> keptApart = new LinkedHashSet<>();
+    /** The rule of the last merge this instance refused, for the answer to an operator; never sourced. */
+    private transient String lastRefusal;
 
     /** Required by Axon. */
     Profile() {
@@ -82,15 +90,19 @@ class Profile {
     @CommandHandler
     boolean handle(MergeProfiles command, AliasLimits limits, IdentityRulesVersion rules) {
         requireActive();
-        var broken = limits.violation(aliases, command.mergedAliases());
+        var broken = limits.violation(aliases, command.mergedAliases())
+                .or(() -> !command.byHand() && keptApart.contains(command.mergedProfileId())
+                        ? Optional.of(KEPT_APART) : Optional.empty());
         if (broken.isPresent()) {
+            lastRefusal = broken.get();
             apply(new MergeBlocked(profileId, command.mergedProfileId(), command.sharedAliases(), broken.get(),
-                    command.evidence(), rules.current()));
+                    command.evidence(), rules.current(), command.operator(), command.reason()));
             return false;
         }
         apply(new ProfilesMerged(profileId, profileId, command.mergedProfileId(), command.sharedAliases(),
-                command.mergedAliases(), command.mergedProperties(), command.mergedSessions(), SHARED_ALIAS,
-                command.evidence(), rules.current()));
+                command.mergedAliases(), command.mergedProperties(), command.mergedSessions(),
+                command.byHand() ? MANUAL : SHARED_ALIAS, command.evidence(), rules.current(), command.operator(),
+                command.reason()));
         return true;
     }
 
@@ -98,7 +110,31 @@ class Profile {
     void handle(MarkProfileMerged command, IdentityRulesVersion rules) {
         requireActive();
         apply(new ProfilesMerged(profileId, command.survivorProfileId(), profileId, command.sharedAliases(),
-                List.of(), Map.of(), List.of(), SHARED_ALIAS, command.evidence(), rules.current()));
+                List.of(), Map.of(), List.of(), command.rule() == null ? SHARED_ALIAS : command.rule(),
+                command.evidence(), rules.current(), command.operator(), command.reason()));
+    }
+
+    /** Undoes the merge of the split side into this profile, as the plan re-decided it. */
+    @CommandHandler
+    ProfileSplit handle(SplitProfile command) {
+        requireActive();
+        SplitPlan plan = command.plan();
+        ProfileSplit split = new ProfileSplit(profileId, profileId, command.splitProfileId(), plan.movedAliases(),
+                plan.movedProperties(), plan.remainingProperties(), plan.movedSessions(), plan.movedRecords(),
+                command.rule(), command.evidence(), command.operator(), command.reason());
+        apply(split);
+        return split;
+    }
+
+    @CommandHandler
+    void handle(MarkProfileSplit command) {
+        ProfileSplit s = command.survivorSide();
+        if (!s.survivorProfileId().equals(mergedInto)) {
+            throw new IllegalStateException("profile " + profileId + " is not merged into " + s.survivorProfileId());
+        }
+        apply(new ProfileSplit(profileId, s.survivorProfileId(), profileId, s.movedAliases(), s.movedProperties(),
+                s.remainingProperties(), s.movedSessions(), s.movedRecords(), s.rule(), s.evidence(), s.operator(),
+                s.reason()));
     }
 
     @CommandHandler
@@ -162,11 +198,29 @@ class Profile {
             mergedInto = event.survivorProfileId();
             return;
         }
+        keptApart.remove(event.mergedProfileId());
         aliases.addAll(event.mergedAliases());
         event.mergedProperties().forEach((name, value) -> properties.merge(name, value,
                 (mine, theirs) -> theirs.at().isAfter(mine.at()) ? theirs : mine));
         timeline.absorb(event.mergedSessions(), event.mergedSessions().stream().map(SessionRef::lastActivityAt)
                 .max(Instant::compareTo).orElse(null));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileSplit event) {
+        if (event.isSurvivorSide()) {
+            keptApart.add(event.splitProfileId());
+            aliases.removeAll(event.movedAliases());
+            properties = new HashMap<>(event.remainingProperties());
+            timeline.release(event.movedSessions().stream().map(SessionRef::sessionId).toList());
+            return;
+        }
+        mergedInto = null;
+        keptApart.add(event.survivorProfileId());
+        aliases.addAll(event.movedAliases());
+        event.movedProperties().forEach((name, value) -> properties.merge(name, value,
+                (mine, theirs) -> theirs.at().isAfter(mine.at()) ? theirs : mine));
+        timeline.restore(event.movedSessions());
     }
 
     @EventSourcingHandler
@@ -201,6 +255,10 @@ class Profile {
 
     List<SessionRef> sessions() {
         return timeline.sessions();
+    }
+
+    String lastRefusal() {
+        return lastRefusal;
     }
 
     String mergedInto() {

@@ -7,8 +7,14 @@ import io.tributary.api.session.SessionAssignment;
 import io.tributary.api.session.TrafficSource;
 import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
+import io.tributary.api.profile.ProfileSplit;
+import io.tributary.api.profile.ProfilesMerged;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -22,13 +28,15 @@ import org.springframework.stereotype.Component;
 public class Profiles {
 
     private final Repository<Profile> repository;
+    private final EventStore eventStore;
     private final AliasLimits limits;
     private final SessionPolicy sessionPolicy;
     private final IdentityRulesVersion rules;
 
-    Profiles(Repository<Profile> repository, AliasLimits limits, SessionPolicy sessionPolicy,
+    Profiles(Repository<Profile> repository, EventStore eventStore, AliasLimits limits, SessionPolicy sessionPolicy,
              IdentityRulesVersion rules) {
         this.repository = repository;
+        this.eventStore = eventStore;
         this.limits = limits;
         this.sessionPolicy = sessionPolicy;
         this.rules = rules;
@@ -78,8 +86,78 @@ public class Profiles {
             return false;
         }
         repository.load(other.profileId()).execute(p -> p.handle(
-                new MarkProfileMerged(other.profileId(), survivorId, sharedAliases, evidence), rules));
+                new MarkProfileMerged(other.profileId(), survivorId, sharedAliases, evidence, null, null, null), rules));
         return true;
+    }
+
+    /**
+     * Merges {@code other} into the survivor because an operator asked, under the same limits as stitching's merges
+     * (a split that kept them apart does not hold an operator back). Answers the rule that refused it (recorded as
+     * {@code MergeBlocked} with the operator and reason), or empty when merged.
+     */
+    public Optional<String> mergeByHand(String survivorId, ProfileState other, String operator, String reason,
+                                        Evidence evidence) {
+        MergeProfiles merge = new MergeProfiles(survivorId, other.profileId(), List.of(), other.aliases(),
+                other.properties(), other.sessions(), evidence, operator, reason);
+        Optional<String> refused = repository.load(survivorId).invoke(p -> p.handle(merge, limits, rules)
+                ? Optional.<String>empty() : Optional.of(p.lastRefusal()));
+        if (refused.isPresent()) {
+            return refused;
+        }
+        repository.load(other.profileId()).execute(p -> p.handle(new MarkProfileMerged(other.profileId(), survivorId,
+                List.of(), evidence, Profile.MANUAL, operator, reason), rules));
+        return Optional.empty();
+    }
+
+    /**
+     * Undoes the merge of {@code splitId} into {@code survivorId}, re-deciding the survivor's tracked events since
+     * then from its recorded decisions; empty when {@code splitId} was never merged into it directly.
+     *
+     * @param usable the urn a raw alias stitches with now, or empty when it is invalid or blocked
+     * @param glue   aliases to disregard as evidence (a quarantined value)
+     */
+    public Optional<ProfileSplit> split(String survivorId, String splitId, Function<String, Optional<String>> usable,
+                                        Set<String> glue, String rule, String operator, String reason,
+                                        Evidence evidence) {
+        if (!survivorId.equals(mergedInto(splitId))) {
+            return Optional.empty();
+        }
+        List<Object> stream = eventStore.readEvents(survivorId, 0).asStream().map(m -> (Object) m.getPayload()).toList();
+        Optional<SplitPlan> plan = SplitPlanner.plan(splitId, stream, usable, glue);
+        if (plan.isEmpty()) {
+            return Optional.empty();
+        }
+        ProfileSplit split = repository.load(survivorId).invoke(p -> p.handle(
+                new SplitProfile(survivorId, splitId, plan.get(), rule, operator, reason, evidence)));
+        repository.load(splitId).execute(p -> p.handle(new MarkProfileSplit(splitId, split)));
+        return Optional.of(split);
+    }
+
+    /** The profiles merged directly into this one whose merge the alias was evidence of, newest first. */
+    public List<String> gluedBy(String profileId, String alias) {
+        List<String> glued = new java.util.ArrayList<>();
+        eventStore.readEvents(profileId, 0).asStream().map(m -> (Object) m.getPayload()).forEach(event -> {
+            if (event instanceof ProfilesMerged e && e.isSurvivorSide() && e.sharedAliases().contains(alias)) {
+                glued.add(0, e.mergedProfileId());
+            } else if (event instanceof ProfileSplit e && e.isSurvivorSide()) {
+                glued.remove(e.splitProfileId());
+            }
+        });
+        return glued;
+    }
+
+    /** The profiles merged directly into this one, each with the aliases that came with it. */
+    public Map<String, List<String>> mergedParts(String profileId) {
+        List<Object> stream = eventStore.readEvents(profileId, 0).asStream().map(m -> (Object) m.getPayload()).toList();
+        Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
+        for (Object event : stream) {
+            if (event instanceof ProfilesMerged e && e.isSurvivorSide()) {
+                parts.put(e.mergedProfileId(), e.mergedAliases());
+            } else if (event instanceof ProfileSplit e && e.isSurvivorSide()) {
+                parts.remove(e.splitProfileId());
+            }
+        }
+        return parts;
     }
 
     public void updateProperties(String profileId, Map<String, Object> properties, Evidence evidence) {

@@ -74,6 +74,20 @@ public class SessionTimeline {
                 .map(SessionRef::sessionId).orElse(null);
     }
 
+    /** Gives up these sessions (a split moved them to another profile); the most recently active stays current. */
+    public void release(java.util.Collection<String> sessionIds) {
+        sessions.removeIf(s -> sessionIds.contains(s.sessionId()));
+        currentSessionId = sessions.stream().max(Comparator.comparing(SessionRef::lastActivityAt))
+                .map(SessionRef::sessionId).orElse(null);
+    }
+
+    /** Takes (back) these sessions, replacing what it knew of any of them. */
+    public void restore(List<SessionRef> returned) {
+        List<String> ids = returned.stream().map(SessionRef::sessionId).toList();
+        sessions.removeIf(s -> ids.contains(s.sessionId()));
+        absorb(returned, returned.stream().map(SessionRef::lastActivityAt).max(Instant::compareTo).orElse(null));
+    }
+
     private static Instant max(Instant a, Instant b) {
         if (a == null) {
             return b;

@@ -150,7 +150,7 @@ final class ProfileFixtures {
     }
 
     static MarkProfileMerged markMergedInto(String survivorProfileId) {
-        return new MarkProfileMerged(PROFILE_ID, survivorProfileId, SHARED_ALIASES, mergeEvidence());
+        return new MarkProfileMerged(PROFILE_ID, survivorProfileId, SHARED_ALIASES, mergeEvidence(), null, null, null);
     }
 
     static ProfilesMerged mergedSideMerged(String survivorProfileId) {

@@ -27,6 +27,6 @@ public final class ProfilesForTests {
                         ClasspathParameterResolverFactory.forClass(Profile.class),
                         new SimpleResourceParameterResolverFactory(List.of(limits, sessionPolicy, rules))))
                 .build();
-        return new Profiles(repository, limits, sessionPolicy, rules);
+        return new Profiles(repository, eventStore, limits, sessionPolicy, rules);
     }
 }

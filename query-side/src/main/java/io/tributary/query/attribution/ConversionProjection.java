@@ -3,8 +3,10 @@ package io.tributary.query.attribution;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.TrackedEvent;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.session.SessionReclassified;
+import io.tributary.api.session.SessionRef;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.session.TrafficSource;
 import io.tributary.query.support.DocumentBatch;
@@ -80,6 +82,18 @@ public class ConversionProjection {
         batches.run(batch -> repository.merge(batch, event.mergedProfileId(), event.survivorProfileId()));
     }
 
+    /** The split side resolves to itself again and takes back its conversions and its sessions' touchpoints. */
+    @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.split(batch, event.survivorProfileId(), event.splitProfileId(),
+                        event.movedSessions().stream().map(SessionRef::sessionId).toList(),
+                        event.movedRecords().stream().map(ProfileSplit.MovedRecord::recordId).toList());
+            }
+        });
+    }
+
     /** What the batch's events will change: days of conversions, paths of profiles, adjustments of orders. */
     private void load(DocumentBatch batch, List<Object> events) {
         List<Instant> convertedAt = new ArrayList<>();
@@ -104,6 +118,9 @@ public class ConversionProjection {
             } else if (event instanceof ProfilesMerged m) {
                 profileIds.add(m.mergedProfileId());
                 profileIds.add(m.survivorProfileId());
+            } else if (event instanceof ProfileSplit s) {
+                profileIds.add(s.splitProfileId());
+                profileIds.add(s.survivorProfileId());
             }
         }
         repository.load(batch, convertedAt, profileIds, orderRefs);

@@ -160,6 +160,38 @@ final class ConversionRepository {
         paths.delete(mergedProfileId);
     }
 
+    /**
+     * Undoes a merge: the split profile resolves to itself again, its conversions recorded on the survivor since
+     * are its own, and the touchpoints of its sessions leave the survivor's path for its own.
+     */
+    void split(DocumentBatch batch, String survivorProfileId, String splitProfileId, List<String> sessionIds,
+               List<String> recordIds) {
+        String from = merges.resolve(batch, survivorProfileId);
+        merges.forget(batch, splitProfileId);
+        BatchedCollection conversionDocs = batch.collection(CONVERSIONS);
+        conversionDocs.load(recordIds);
+        recordIds.forEach(recordId -> {
+            Document conversion = conversionDocs.update(recordId);
+            if (conversion != null) {
+                conversion.put("profileId", splitProfileId);
+            }
+        });
+        BatchedCollection paths = batch.collection(PATHS);
+        Document path = paths.find(from);
+        if (path == null || sessionIds.isEmpty()) {
+            return;
+        }
+        List<Document> kept = new ArrayList<>();
+        for (Document session : path.getList(SESSIONS, Document.class, List.of())) {
+            if (sessionIds.contains(session.getString("id"))) {
+                ArrayUpserts.addOnce(paths, splitProfileId, SESSIONS, session, BY_START, SESSIONS_KEPT);
+            } else {
+                kept.add(session);
+            }
+        }
+        paths.upsert(from).put(SESSIONS, kept);
+    }
+
     List<StoredConversion> convertedOn(Collection<LocalDate> dates) {
         Set<String> ids = new LinkedHashSet<>();
         ByIds.find(days, dates.stream().map(LocalDate::toString).toList(),

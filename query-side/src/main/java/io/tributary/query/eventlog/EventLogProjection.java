@@ -9,6 +9,7 @@ import io.tributary.api.eventlog.FindEvents;
 import io.tributary.api.ingestion.DuplicateDiscarded;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.PayloadRejected;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.UnitOfWorkBatches;
@@ -68,6 +69,17 @@ public class EventLogProjection {
         batches.run(batch -> {
             if (event.isSurvivorSide()) {
                 repository.merge(batch, event.mergedProfileId(), event.survivorProfileId());
+            }
+        });
+    }
+
+    /** The split side resolves to itself again, and its tracked events recorded on the survivor go back to it. */
+    @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.split(batch, event.splitProfileId(),
+                        event.movedRecords().stream().map(ProfileSplit.MovedRecord::recordId).toList());
             }
         });
     }

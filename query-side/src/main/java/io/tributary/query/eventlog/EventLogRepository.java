@@ -69,6 +69,18 @@ final class EventLogRepository {
         merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
+    /** Undoes a merge: the split profile resolves to itself, and these entries are its own again. */
+    void split(DocumentBatch batch, String splitProfileId, List<String> movedRecordIds) {
+        merges.forget(batch, splitProfileId);
+        batch.collection(LOG).load(movedRecordIds);
+        movedRecordIds.forEach(recordId -> {
+            Document entry = batch.collection(LOG).update(recordId);
+            if (entry != null) {
+                entry.put(PROFILE_ID, splitProfileId);
+            }
+        });
+    }
+
     /** The entry of this record, or null. */
     Document byRecordId(String recordId) {
         return log.find(eq("_id", recordId)).first();

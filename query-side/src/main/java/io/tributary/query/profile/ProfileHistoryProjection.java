@@ -4,10 +4,16 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.api.profile.AliasBlocked;
 import io.tributary.api.profile.AliasLinked;
 import io.tributary.api.profile.Evidence;
+import io.tributary.api.identity.FindIdentityDecisions;
+import io.tributary.api.identity.IdentityDecisionRow;
+import io.tributary.api.profile.FindProfileAsOf;
 import io.tributary.api.profile.FindProfileHistory;
+import io.tributary.api.profile.IdentityDecisionView;
+import io.tributary.api.profile.ProfileAsOfView;
 import io.tributary.api.profile.MergeBlocked;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfileHistoryView;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.query.support.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
@@ -59,6 +65,16 @@ public class ProfileHistoryProjection {
     }
 
     @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.forgetMerge(batch, event.splitProfileId());
+            }
+            entries(event).forEach(entry -> repository.add(batch, entry));
+        });
+    }
+
+    @EventHandler
     public void on(MergeBlocked event) {
         add(event);
     }
@@ -76,6 +92,30 @@ public class ProfileHistoryProjection {
     public ProfileHistoryView handle(FindProfileHistory query) {
         String survivor = repository.resolve(query.profileId());
         return new ProfileHistoryView(survivor, repository.decisions(survivor));
+    }
+
+    /** The merge stream: every decision that shapes the identity graph, and every refusal, in the order decided. */
+    @QueryHandler
+    public List<IdentityDecisionRow> handle(FindIdentityDecisions query) {
+        return repository.rows(query.from(), query.to());
+    }
+
+    /**
+     * The profile as the decisions stood at {@code asOf}, replayed from the merge stream up to then; null when the
+     * id was unknown then.
+     */
+    @QueryHandler
+    public ProfileAsOfView handle(FindProfileAsOf query) {
+        IdentityGraph graph = new IdentityGraph();
+        repository.rows(null, query.asOf().plusNanos(1)).forEach(graph::apply);
+        if (!graph.knows(query.profileId())) {
+            return null;
+        }
+        String survivor = graph.resolve(query.profileId());
+        List<IdentityDecisionView> decisions = repository.decisions(repository.resolve(survivor)).stream()
+                .filter(d -> d.at() != null && !d.at().isAfter(query.asOf())).toList();
+        return new ProfileAsOfView(survivor, query.asOf(), graph.aliasesOf(survivor), graph.mergedInto(survivor),
+                decisions);
     }
 
     private void add(Object event) {
@@ -102,6 +142,14 @@ public class ProfileHistoryProjection {
                     ? entry(e.survivorProfileId(), "profiles_merged", e.evidence(), e.sharedAliases(),
                             e.mergedProfileId(), e.rule(), pair)
                     : entry(e.mergedProfileId(), "merged_into", e.evidence(), e.sharedAliases(),
+                            e.survivorProfileId(), e.rule(), pair));
+        }
+        if (event instanceof ProfileSplit e) {
+            String pair = e.survivorProfileId() + "|" + e.splitProfileId();
+            return List.of(e.isSurvivorSide()
+                    ? entry(e.survivorProfileId(), "profile_split", e.evidence(), e.movedAliases(),
+                            e.splitProfileId(), e.rule(), pair)
+                    : entry(e.splitProfileId(), "split_from", e.evidence(), e.movedAliases(),
                             e.survivorProfileId(), e.rule(), pair));
         }
         if (event instanceof MergeBlocked e) {

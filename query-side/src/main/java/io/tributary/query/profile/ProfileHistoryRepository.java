@@ -3,7 +3,10 @@ package io.tributary.query.profile;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import io.tributary.api.identity.IdentityDecisionRow;
 import io.tributary.api.profile.IdentityDecisionView;
+import java.time.Instant;
+import org.bson.conversions.Bson;
 import io.tributary.query.support.BatchedCollection;
 import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.MergeMap;
@@ -15,7 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.in;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
@@ -30,6 +36,9 @@ final class ProfileHistoryRepository {
     private static final String HISTORY = "profile_history";
     private static final String SEQUENCE = "profile_history_seq";
     private static final String COUNTER = "seq";
+    /** The decisions that shape the identity graph (and refusals), without the merged side's own entries. */
+    private static final List<String> STREAM_DECISIONS = List.of("profile_created", "alias_linked", "profiles_merged",
+            "merge_blocked", "profile_split");
 
     private final MongoCollection<Document> history;
     private final MongoCollection<Document> sequence;
@@ -72,6 +81,10 @@ final class ProfileHistoryRepository {
         merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
+    void forgetMerge(DocumentBatch batch, String splitProfileId) {
+        merges.forget(batch, splitProfileId);
+    }
+
     String resolve(String profileId) {
         return merges.resolve(profileId);
     }
@@ -86,6 +99,29 @@ final class ProfileHistoryRepository {
                         entry.getString("eventId"), entry.getList("aliases", String.class),
                         entry.getString("otherProfileId"), entry.getString("rule")))
                 .toList();
+    }
+
+    /** The decision rows of the merge stream, in the order decided, within [from, to) of decision time if given. */
+    List<IdentityDecisionRow> rows(Instant from, Instant to) {
+        List<Bson> filters = new ArrayList<>(List.of(in("decision", STREAM_DECISIONS)));
+        if (from != null) {
+            filters.add(gte("at", toDate(from)));
+        }
+        if (to != null) {
+            filters.add(lt("at", toDate(to)));
+        }
+        Set<String> seenDecisions = new HashSet<>();
+        List<IdentityDecisionRow> rows = new ArrayList<>();
+        for (Document entry : history.find(and(filters)).sort(Indexes.ascending("seq"))) {
+            if (seenDecisions.add(entry.getString("decisionId"))) {
+                Number seq = entry.get("seq", Number.class);
+                rows.add(new IdentityDecisionRow(seq == null ? 0 : seq.longValue(), toInstant(entry.getDate("at")),
+                        entry.getString("decision"), entry.getString("profileId"), entry.getString("otherProfileId"),
+                        entry.getString("eventId"), entry.getList("aliases", String.class, List.of()),
+                        entry.getString("rule")));
+            }
+        }
+        return rows;
     }
 
     void clear() {

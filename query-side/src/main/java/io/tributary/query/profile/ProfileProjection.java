@@ -8,6 +8,7 @@ import io.tributary.api.profile.FindProfileByAlias;
 import io.tributary.api.profile.ProfileCreated;
 import io.tributary.api.profile.ProfilePropertiesUpdated;
 import io.tributary.api.profile.ProfileView;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.query.support.DocumentBatch;
@@ -79,6 +80,15 @@ public class ProfileProjection {
         });
     }
 
+    @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.split(batch, event);
+            }
+        });
+    }
+
     @ResetHandler
     public void reset() {
         repository.clear();
@@ -100,6 +110,9 @@ public class ProfileProjection {
                 profileIds.add(e.profileId());
             } else if (event instanceof ProfilesMerged e) {
                 profileIds.add(e.mergedProfileId());
+                profileIds.add(e.survivorProfileId());
+            } else if (event instanceof ProfileSplit e) {
+                profileIds.add(e.splitProfileId());
                 profileIds.add(e.survivorProfileId());
             }
         }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfileView;
 import io.tributary.api.profile.PropertyValue;
 import io.tributary.query.support.AtMostOnce;
@@ -32,6 +33,7 @@ import static io.tributary.query.profile.ProfileDocument.COUNTED_SESSIONS;
 import static io.tributary.query.profile.ProfileDocument.MERGED_INTO;
 import static io.tributary.query.profile.ProfileDocument.MERGED_PROFILE_IDS;
 import static io.tributary.query.profile.ProfileDocument.PROPERTIES;
+import static io.tributary.query.support.DocumentUpdates.add;
 import static io.tributary.query.support.DocumentUpdates.addToSet;
 import static io.tributary.query.support.DocumentUpdates.child;
 import static io.tributary.query.support.DocumentUpdates.increment;
@@ -124,6 +126,42 @@ final class ProfileRepository {
     void link(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
         profiles(batch).upsert(mergedProfileId).put(MERGED_INTO, survivorProfileId);
         addToSet(profiles(batch).upsert(survivorProfileId), MERGED_PROFILE_IDS, List.of(mergedProfileId));
+    }
+
+    /**
+     * Undoes a merge: the split profile is its own again, with the aliases, properties, tracked events and sessions
+     * that went back to it; the survivor keeps the properties it would have had without the merge.
+     */
+    void split(DocumentBatch batch, ProfileSplit split) {
+        Set<String> movedSessions = new java.util.HashSet<>();
+        split.movedSessions().forEach(session -> movedSessions.add(session.sessionId()));
+        long events = split.movedRecords().size();
+        long sessionsStarted = split.movedRecords().stream()
+                .filter(r -> r.startsSession() && movedSessions.contains(r.sessionId())).count();
+
+        Document survivor = profiles(batch).upsert(split.survivorProfileId());
+        List<String> mergedIds = new ArrayList<>(survivor.getList(MERGED_PROFILE_IDS, String.class, List.of()));
+        mergedIds.remove(split.splitProfileId());
+        survivor.put(MERGED_PROFILE_IDS, mergedIds);
+        List<String> survivorAliases = new ArrayList<>(survivor.getList(ALIASES, String.class, List.of()));
+        survivorAliases.removeAll(split.movedAliases());
+        survivor.put(ALIASES, survivorAliases);
+        Document remaining = new Document();
+        split.remainingProperties().forEach((key, value) -> remaining.put(escapeKey(key), ProfileDocument.property(value)));
+        survivor.put(PROPERTIES, remaining);
+        add(survivor, "eventCount", -events);
+        add(survivor, "sessionCount", -sessionsStarted);
+
+        Document splitSide = profiles(batch).upsert(split.splitProfileId());
+        splitSide.remove(MERGED_INTO);
+        addToSet(splitSide, ALIASES, split.movedAliases());
+        add(splitSide, "eventCount", events);
+        add(splitSide, "sessionCount", sessionsStarted);
+        split.movedRecords().forEach(r -> max(splitSide, "lastSeen", toDate(r.at())));
+        setProperties(batch, split.splitProfileId(), split.movedProperties());
+        BatchedCollection owners = batch.collection(ALIAS_OWNERS);
+        split.movedAliases().forEach(alias -> owners.replace(new Document("_id", alias)
+                .append("profileId", split.splitProfileId())));
     }
 
     /** The view of the survivor {@code profileId} resolves to, or null for an unknown id. */

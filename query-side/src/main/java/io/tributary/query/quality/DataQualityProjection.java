@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.DuplicateDiscarded;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.PayloadRejected;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.quality.DataQualityView;
 import io.tributary.api.quality.FindDataQuality;
@@ -110,6 +111,16 @@ public class DataQualityProjection {
                 String survivor = repository.currentProfileOf(batch, event.survivorProfileId());
                 repository.absorb(batch, survivor, event.mergedProfileId());
                 repository.stitchLate(batch, survivor, settings.stitchingWindow());
+            }
+        });
+    }
+
+    /** The split side resolves to itself again (what the merge stitched late stays counted as stitched). */
+    @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.forgetMerge(batch, event.splitProfileId());
             }
         });
     }

@@ -122,6 +122,10 @@ final class DataQualityRepository {
         return merges.resolve(batch, profileId);
     }
 
+    void forgetMerge(DocumentBatch batch, String splitProfileId) {
+        merges.forget(batch, splitProfileId);
+    }
+
     void recordMerge(DocumentBatch batch, String mergedProfileId, String survivorProfileId) {
         merges.record(batch, mergedProfileId, survivorProfileId);
     }

@@ -2,6 +2,7 @@ package io.tributary.query.session;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.EventRecorded;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.session.FindProfileSessions;
 import io.tributary.api.session.SessionMoved;
@@ -62,6 +63,16 @@ public class SessionProjection {
     @EventHandler
     public void on(ProfilesMerged event) {
         batches.run(batch -> repository.recordMerge(batch, event.mergedProfileId(), event.survivorProfileId()));
+    }
+
+    /** The split side resolves to itself again; its sessions come back to it as {@code SessionMoved}. */
+    @EventHandler
+    public void on(ProfileSplit event) {
+        batches.run(batch -> {
+            if (event.isSurvivorSide()) {
+                repository.forgetMerge(batch, event.splitProfileId());
+            }
+        });
     }
 
     @ResetHandler

@@ -93,6 +93,10 @@ final class SessionRepository {
         merges.record(batch, mergedProfileId, survivorProfileId);
     }
 
+    void forgetMerge(DocumentBatch batch, String splitProfileId) {
+        merges.forget(batch, splitProfileId);
+    }
+
     /** The sessions of the survivor {@code profileId} resolves to and of every profile merged into it. */
     List<SessionView> ofProfile(String profileId) {
         String survivor = merges.resolve(profileId);

@@ -52,6 +52,11 @@ public final class MergeMap {
         batch.collection(collectionName).replace(new Document("_id", mergedProfileId).append(SURVIVOR, survivorProfileId));
     }
 
+    /** Forgets a merge in this batch (it was split): the merged profile resolves to itself again. */
+    public void forget(DocumentBatch batch, String mergedProfileId) {
+        batch.collection(collectionName).delete(mergedProfileId);
+    }
+
     /** Reads, in a few queries, what resolving these ids in this batch will need. */
     public void load(DocumentBatch batch, Collection<String> profileIds) {
         batch.collection(collectionName).load(profileIds, merge -> merge.getString(SURVIVOR));

@@ -1,0 +1,4 @@
+package io.tributary.api.identity;
+
+public record FindQuarantinedAliases() {
+}

@@ -1,0 +1,113 @@
+package io.tributary.app.identity;
+
+import static io.tributary.app.TrackedEvents.pixel;
+import static io.tributary.app.TrackedEvents.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.app.Api;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The performance bound of issue 17, measured rather than asserted: a profile of 10,000 tracked events that absorbed
+ * 100 others, then a split, a manual merge and a quarantine with split on it. The times are written to
+ * {@code app/target/identity-operations-timings.txt} (and the log); the test checks only that each did its job. It
+ * takes minutes, so it runs only when asked: {@code -Dtributary.identity.timing=true}. (The merged profiles own
+ * cart tokens, which have no limit: 100 more anonymous ids would pass the default limit of 100.)
+ */
+@EnabledIfSystemProperty(named = "tributary.identity.timing", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class IdentityOperationsTimingScenarioTest {
+
+    static final int EVENTS = 10_000;
+    static final int MERGES = 100;
+    static final int BATCH = 500;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void reportsHowLongEachActionTakesOnABigProfile() throws IOException {
+        Api api = new Api(port);
+        String browserToken = (String) api.createSource("timing web " + UUID.randomUUID(), "browser").get("token");
+        String main = "urn:anonymous_id:" + UUID.randomUUID();
+        String glue = "urn:email:glue-" + UUID.randomUUID() + "@example.com";
+        Instant at = Instant.parse("2018-01-01T00:00:00Z");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        batch.add(page(List.of(main, glue), at));
+        for (int i = 1; i < EVENTS; i++) {
+            batch.add(page(List.of(main), at.plusSeconds(60L * i)));
+            if (batch.size() == BATCH) {
+                send(api, browserToken, batch);
+            }
+        }
+        send(api, browserToken, batch);
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < MERGES; i++) {
+            others.add("urn:cart_token:" + UUID.randomUUID());
+            batch.add(page(List.of(others.get(i)), at.minusSeconds(3600L * (i + 1)).plusSeconds(3600L * 24 * 400)));
+        }
+        send(api, browserToken, batch);
+        for (int i = 0; i < MERGES; i++) {
+            batch.add(page(List.of(others.get(i), glue), at.plusSeconds(3600L * 24 * 500 + i)));
+        }
+        send(api, browserToken, batch);
+        await().atMost(Duration.ofMinutes(3)).until(() -> api.get("/api/profiles?alias=" + main).status() == 200
+                && ((List<?>) api.get("/api/profiles?alias=" + main).json().get("mergedProfileIds")).size() == MERGES);
+        Map<String, Object> profile = api.get("/api/profiles?alias=" + main).json();
+        String survivor = (String) profile.get("profileId");
+        String oneMerged = ((List<String>) profile.get("mergedProfileIds")).get(MERGES / 2);
+
+        List<String> report = new ArrayList<>(List.of("profile of " + profile.get("eventCount") + " events and "
+                + MERGES + " merges, embedded memory store, one JVM"));
+        Api.Response split = timed(report, "split one merge", () -> api.admin("POST", "/api/profiles/" + survivor
+                + "/split", Map.of("mergedProfileId", oneMerged, "reason", "timing")));
+        Api.Response merge = timed(report, "merge it back by hand", () -> api.admin("POST", "/api/profiles/" + survivor
+                + "/merge", Map.of("otherProfileId", oneMerged, "reason", "timing")));
+        Api.Response quarantine = timed(report, "quarantine the glue with split (undoes the " + (MERGES - 1)
+                + " merges it glued; the one merged back by hand had no glue)", () -> api.admin("POST",
+                "/api/identity/quarantine", Map.of("alias", glue, "reason", "timing", "split", true)));
+        Api.Response asOf = timed(report, "as-of read", () -> api.get("/api/profiles/" + survivor + "?asOf="
+                + Instant.now()));
+        Files.write(Path.of("target", "identity-operations-timings.txt"), report);
+        System.out.println(String.join("\n", report));
+
+        assertThat(split.status()).as(split.body()).isEqualTo(200);
+        assertThat(merge.json()).containsEntry("outcome", "merged");
+        assertThat((List<?>) quarantine.json().get("others")).hasSize(MERGES - 1);
+        assertThat(asOf.status()).isEqualTo(200);
+    }
+
+    private static Api.Response timed(List<String> report, String what, java.util.function.Supplier<Api.Response> call) {
+        long start = System.nanoTime();
+        Api.Response response = call.get();
+        report.add(what + ": " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        return response;
+    }
+
+    private static Map<String, Object> page(List<String> aliases, Instant at) {
+        return with(pixel("$page_load", null, "https://shop.example/", null, aliases), "timestamp", at.toString());
+    }
+
+    private static void send(Api api, String token, List<Map<String, Object>> batch) {
+        if (!batch.isEmpty()) {
+            Api.Response response = api.collect(token, List.copyOf(batch));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            batch.clear();
+        }
+    }
+}
