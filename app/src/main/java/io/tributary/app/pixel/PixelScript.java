@@ -8,26 +8,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
-/** The pixel's source ({@code pixel/cvg.js}) with a collect URL baked in. */
-@Component
+/**
+ * A script served per browser source with its collect URL baked in: the pixel ({@code pixel/cvg.js}) or the Shopify
+ * custom pixel ({@code pixel/shopify.js}).
+ */
 class PixelScript {
 
     static final String RESOURCE = "pixel/cvg.js";
+    static final String SHOPIFY_RESOURCE = "pixel/shopify.js";
     private static final String PLACEHOLDER = "{{COLLECT_URL}}";
 
     private final String template;
 
-    PixelScript() {
-        try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
+    PixelScript(String resource) {
+        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("the pixel script is missing from the classpath", e);
+            throw new UncheckedIOException(resource + " is missing from the classpath", e);
         }
         if (!template.contains('"' + PLACEHOLDER + '"')) {
-            throw new IllegalStateException(RESOURCE + " lacks the \"" + PLACEHOLDER + "\" placeholder");
+            throw new IllegalStateException(resource + " lacks the \"" + PLACEHOLDER + "\" placeholder");
         }
     }
 
