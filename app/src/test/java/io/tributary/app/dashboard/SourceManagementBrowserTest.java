@@ -148,8 +148,11 @@ class SourceManagementBrowserTest {
         assertThat(created.findElements(By.cssSelector("ul.topics code")).stream().map(WebElement::getText))
                 .containsExactly("orders/create", "orders/cancelled", "refunds/create", "checkouts/create",
                         "checkouts/update", "customers/create", "customers/update");
-        assertThat(created.findElement(By.cssSelector(".pixel-note")).getText()).contains("no Shopify custom pixel")
-                .contains("browser");
+        assertThat(created.findElements(By.cssSelector("a.custom-pixel"))).as("one per browser source")
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href"))
+                        .matches("http://localhost:" + port + "/pixels/[^/]+/shopify\\.js"));
+        assertThat(created.findElement(By.cssSelector("ol.custom-pixel-steps")).getText())
+                .contains("Customer events").contains("Add custom pixel");
         String page = driver.getPageSource();
         assertThat(page).doesNotContain("shopify-signing-secret-1").doesNotContain("shpat_dashboard_token");
         assertThat(card(shopifyId).getText()).contains("acme-outfitters.myshopify.com")
