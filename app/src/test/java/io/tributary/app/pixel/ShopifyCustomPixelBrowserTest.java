@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The served {@code shopify.js} in real headless Chromium, on a page that emulates Shopify's custom pixel sandbox
  * ({@code analytics}, {@code browser}, {@code init}) and fires the standard events with Shopify's payload shapes.
+ * It posts through a proxy the test can break, as the pixel's test does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.openqa.selenium=error")
@@ -31,8 +34,14 @@ import org.springframework.test.context.ActiveProfiles;
 @SuppressWarnings("unchecked")
 class ShopifyCustomPixelBrowserTest {
 
+    static final FlakyProxy proxy = new FlakyProxy();
     static final ShopServer shop = new ShopServer("/shopify-sandbox/index.html");
     static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @DynamicPropertySource
+    static void collectThroughTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("tributary.pixel.public-url", proxy::url);
+    }
 
     @LocalServerPort
     int port;
@@ -44,6 +53,8 @@ class ShopifyCustomPixelBrowserTest {
     @BeforeEach
     void shopWithCustomPixel() {
         api = new Api(port);
+        proxy.target("http://127.0.0.1:" + port);
+        proxy.down(false);
         Map<String, Object> web = api.createSource("shopify web " + Stores.unique(), "browser");
         browserSourceId = (String) web.get("id");
         storeSourceId = (String) Stores.createShopify(api, null).get("id");
@@ -59,7 +70,8 @@ class ShopifyCustomPixelBrowserTest {
     }
 
     @AfterAll
-    static void stopShop() {
+    static void stopServers() {
+        proxy.close();
         shop.close();
     }
 
@@ -159,6 +171,29 @@ class ShopifyCustomPixelBrowserTest {
                     assertThat(credit).containsEntry("source", "session")
                             .containsEntry("sessionId", page.get("sessionId")).containsEntry("channel", "Google Ads"));
         });
+    }
+
+    @Test
+    void retriesWithTheSameEventIdAndCarriesUnsentEventsToTheNextPage() {
+        proxy.loseNextCollectResponses(1);
+        browser.driver.get(shop.url("/products/wool-scarf"));
+        browser.js("shopify.productViewed()");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<Map<String, Object>> copies = events(browserSourceId).stream().filter(named("Viewed Product")).toList();
+            assertThat(copies).extracting(e -> e.get("status")).containsExactlyInAnyOrder("accepted", "duplicate");
+            assertThat(copies).extracting(e -> e.get("eventId")).containsOnly(copies.get(0).get("eventId"));
+        });
+
+        proxy.down(true);
+        browser.js("shopify.addedToCart()");
+        await().atMost(PATIENCE).until(() -> !proxy.collected("Added To Cart").isEmpty());
+        browser.driver.get(shop.url("/cart"));
+        proxy.down(false);
+
+        Map<String, Object> added = awaitOne(browserSourceId, "Added To Cart");
+        assertThat(added).containsEntry("status", "accepted");
+        assertThat(props(added)).containsEntry("$url", shop.url("/products/wool-scarf"));
+        assertThat((List<Object>) browser.js("return window.__errors")).isEmpty();
     }
 
     /** A new buyer for this test, in the sandbox page; {@link Buyer#on} puts the same one on a webhook order. */
