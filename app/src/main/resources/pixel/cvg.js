@@ -1,5 +1,5 @@
 /* Tributary pixel (cvg-compatible). Served by /pixels/<token>.js with its collect URL baked in. */
-(function (w, d, url) {
+(function (w, d, url, bridge) {
   var cvg = w.cvg, UID = "__cvg_uid", SID = "__cvg_sid", CONSENT = "__cvg_consent",
     MAX_BATCH = 20, MAX_BYTES = 6e4, MAX_TRIES = 10,
     pending = [], sending = null, timer = 0, tries = 0, linked = [], domain = "", last, ref, nav = w.navigator;
@@ -305,6 +305,7 @@
     };
     q.forEach(function (args) { if (args[0] && args[0].method == "consent") cvg.process.apply(cvg, args); });
     track({ eventName: "$page_load" });
+    if (bridge === true) dataLayer({});
     q.forEach(function (args) { if (!args[0] || args[0].method != "consent") cvg.process.apply(cvg, args); });
   })();
-})(window, document, "{{COLLECT_URL}}");
+})(window, document, "{{COLLECT_URL}}", "{{DATA_LAYER}}");

@@ -46,9 +46,9 @@ class PixelController {
     }
 
     private ResponseEntity<byte[]> serve(PixelScript script, String token, HttpServletRequest request) {
-        directory.sourceByToken(token).filter(PixelController::servesPixel)
+        SourceCredentials source = directory.sourceByToken(token).filter(PixelController::servesPixel)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "token", "no browser source has this token"));
-        PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token);
+        PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token, source.dataLayer());
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(JAVASCRIPT)
                 .cacheControl(CacheControl.maxAge(properties.maxAge()).cachePublic())

@@ -19,6 +19,7 @@ class PixelScript {
     static final String RESOURCE = "pixel/cvg.js";
     static final String SHOPIFY_RESOURCE = "pixel/shopify.js";
     private static final String PLACEHOLDER = "{{COLLECT_URL}}";
+    private static final String DATA_LAYER = "\"{{DATA_LAYER}}\"";
 
     private final String template;
 
@@ -37,10 +38,12 @@ class PixelScript {
     record Rendered(byte[] plain, byte[] gzipped, String etag) {
     }
 
-    Rendered render(String collectUrl) {
+    /** {@code dataLayer}: the source's setting, for a script that has the {@code "{{DATA_LAYER}}"} switch. */
+    Rendered render(String collectUrl, boolean dataLayer) {
         String literal = new String(JsonStringEncoder.getInstance().quoteAsString(collectUrl))
                 .replace("<", "\\u003c");
-        byte[] plain = template.replace(PLACEHOLDER, literal).getBytes(StandardCharsets.UTF_8);
+        byte[] plain = template.replace(PLACEHOLDER, literal).replace(DATA_LAYER, Boolean.toString(dataLayer))
+                .getBytes(StandardCharsets.UTF_8);
         return new Rendered(plain, gzip(plain), '"' + DigestUtils.md5DigestAsHex(plain) + '"');
     }
 

@@ -23,6 +23,10 @@ class SourceFormsTest {
                 .containsEntry("allowedOrigins", List.of("https://a.example", "https://b.example"));
         assertThat(SourceForms.sourceBody(Map.of("type", "server", "name", "Api", "allowedOrigins", "")))
                 .doesNotContainKey("allowedOrigins");
+        assertThat(SourceForms.sourceBody(Map.of("type", "browser", "name", "Web", "dataLayer", "true")))
+                .containsEntry("dataLayer", true);
+        assertThat(SourceForms.sourceBody(Map.of("type", "server", "name", "Api", "dataLayer", "true")))
+                .doesNotContainKey("dataLayer");
     }
 
     @Test

@@ -112,6 +112,19 @@ class DataLayerBrowserTest {
                 .filteredOn(e -> "Started Checkout".equals(e.get("eventName"))).hasSize(1);
     }
 
+    @Test
+    void bridgesWithoutTheCallWhenTheBrowserSourceHasTheSetting() {
+        Api.Response created = api.admin("POST", "/api/sources", Map.of("name", "gtm web " + Stores.unique(),
+                "type", "browser", "dataLayer", true));
+        sourceId = (String) created.json().get("id");
+        shop.pixelSrc("http://127.0.0.1:" + port + "/pixels/" + created.json().get("token") + ".js");
+
+        browser.driver.get(shop.url("/products/green-tea?setting=1"));
+
+        assertThat(props(awaitOne("Viewed Product", "SKU-TEA-01"))).containsEntry("name", "Green tea")
+                .containsEntry("price", "19.95");
+    }
+
     /** The first event of a name (and product id, when given), once it arrived. */
     private Map<String, Object> awaitOne(String eventName, String productId) {
         return await().atMost(PATIENCE).until(() -> events().stream()
