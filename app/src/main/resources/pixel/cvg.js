@@ -1,5 +1,5 @@
 /* Tributary pixel (cvg-compatible). Served by /pixels/<token>.js with its collect URL baked in. */
-(function (w, d, url, gated) {
+(function (w, d, url, bridge, gated) {
   var cvg = w.cvg, UID = "__cvg_uid", SID = "__cvg_sid", CONSENT = "__cvg_consent", GATE = "__cvg_gate", held = [],
     MAX_BATCH = 20, MAX_BYTES = 6e4, MAX_TRIES = 10,
     pending = [], sending = null, timer = 0, tries = 0, linked = [], domain = "", last, ref, nav = w.navigator;
@@ -229,11 +229,77 @@
     if (a && href != a.href) a.href = href;
   }
 
+  /* ---- dataLayer bridge ----
+   * After cvg({method: "dataLayer", name?}), GA4 and Universal Analytics e-commerce pushes to window.dataLayer (or
+   * window[name]), those made before included, become tracked events. Mapping table: docs/auto-tracking.md. */
+  var bridged = {},
+    GA4 = { view_item: "Viewed Product", add_to_cart: "Added To Cart", begin_checkout: "Started Checkout",
+      purchase: "Placed Order" },
+    UA = { detail: "Viewed Product", add: "Added To Cart", checkout: "Started Checkout", purchase: "Placed Order" };
+
+  function dataLayer(o) {
+    var name = typeof o.name == "string" && o.name ? o.name : "dataLayer", layer = w[name] = w[name] || [], push;
+    if (bridged[name] || !layer.push) return;
+    bridged[name] = 1;
+    [].slice.call(layer).forEach(safe(fromLayer));
+    push = layer.push;
+    layer.push = function () {
+      var result = push.apply(this, arguments);
+      [].forEach.call(arguments, safe(fromLayer));
+      return result;
+    };
+  }
+
+  function decimal(v) {
+    return v == null || v === "" ? undefined : String(v);
+  }
+
+  function item(i) {
+    return { product_id: decimal(i.item_id || i.id), name: i.item_name || i.name, variant: i.item_variant || i.variant,
+      brand: i.item_brand || i.brand, category: i.item_category || i.category, price: decimal(i.price),
+      quantity: i.quantity };
+  }
+
+  /* A GTM push {event, ecommerce} or a gtag("event", name, params) call; anything else is not e-commerce. */
+  function fromLayer(push) {
+    var gtag = push && push[0] == "event", ec = gtag ? push[2] || {} : push && push.ecommerce, name = gtag ? push[1] : push && push.event,
+      step, k, ua, items, p = {}, id;
+    if (!ec || typeof ec != "object") return;
+    for (k in UA) if (ec[k] && typeof ec[k] == "object" && !ua) ua = k;
+    if (ua) {
+      step = ec[ua].actionField || {};
+      if (ua == "checkout" && step.step > 1) return;
+      items = ec[ua].products;
+      ec = { currency: ec.currencyCode, transaction_id: step.id, value: step.revenue, tax: step.tax,
+        shipping: step.shipping, coupon: step.coupon };
+      name = UA[ua];
+    } else if (GA4[name]) {
+      items = ec.items;
+      name = GA4[name];
+    } else return;
+    items = [].concat(items || []).filter(function (i) { return i && typeof i == "object"; }).map(item);
+    if (name == "Placed Order") {
+      id = decimal(ec.transaction_id);
+      if (!id) return;
+      p = { id: id, total_price: decimal(ec.value), total_tax: decimal(ec.tax), total_shipping: decimal(ec.shipping),
+        coupon: ec.coupon };
+    } else if (name == "Started Checkout") p.total_price = decimal(ec.value);
+    else {
+      if (items[0]) for (k in items[0]) p[k] = items[0][k];
+      p.value = decimal(ec.value);
+    }
+    p.currency = ec.currency;
+    p.items = items;
+    track({ eventName: name, eventID: id, properties: p });
+  }
+  /* ---- end of the dataLayer bridge ---- */
+
   function process(o) {
     if (!o || typeof o != "object") return;
     if (o.method == "track") track(o);
     else if (o.method == "consent") consent(o);
     else if (o.method == "crossDomain") linked = [].concat(o.domains || []).map(String);
+    else if (o.method == "dataLayer") dataLayer(o);
   }
 
   safe(function () {
@@ -270,6 +336,7 @@
     };
     q.forEach(function (args) { if (args[0] && args[0].method == "consent") cvg.process.apply(cvg, args); });
     track({ eventName: "$page_load" });
+    if (bridge === true) dataLayer({});
     q.forEach(function (args) { if (!args[0] || args[0].method != "consent") cvg.process.apply(cvg, args); });
   })();
-})(window, document, "{{COLLECT_URL}}", "{{REQUIRE_CONSENT}}" == "true");
+})(window, document, "{{COLLECT_URL}}", "{{DATA_LAYER}}", "{{REQUIRE_CONSENT}}" == "true");

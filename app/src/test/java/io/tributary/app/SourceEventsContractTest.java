@@ -39,6 +39,17 @@ class SourceEventsContractTest {
     }
 
     @Test
+    void keepsTheDataLayerSettingOfABrowserSourceAndReadsItsAbsenceAsOff() {
+        SourceCreated withSetting = new SourceCreated("s3", "Web", SourceType.BROWSER, "t3", List.of("*"),
+                Instant.parse("2026-12-01T00:00:00Z"), true);
+        String stored = "{\"sourceId\":\"s1\",\"name\":\"Web\",\"type\":\"browser\",\"token\":\"t1\","
+                + "\"allowedOrigins\":[\"*\"],\"at\":\"2025-01-01T00:00:00Z\"}";
+
+        assertThat(roundTrip(withSetting)).isEqualTo(withSetting);
+        assertThat(read(stored, SourceCreated.class).dataLayer()).isNull();
+    }
+
+    @Test
     void readsASourceCreatedWithComponentsAddedLater() {
         String stored = "{\"sourceId\":\"s2\",\"name\":\"Web\",\"type\":\"browser\",\"token\":\"t2\","
                 + "\"allowedOrigins\":[],\"at\":\"2025-01-01T00:00:00Z\",\"addedLater\":{\"x\":1}}";

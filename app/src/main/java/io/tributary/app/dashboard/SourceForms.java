@@ -11,7 +11,7 @@ import java.util.Map;
 final class SourceForms {
 
     private static final Map<String, List<String>> FIELDS = Map.of(
-            "browser", List.of("name", "allowedOrigins"),
+            "browser", List.of("name", "allowedOrigins", "dataLayer"),
             "server", List.of("name"),
             "shopify", List.of("name", "shopDomain", "signingSecret", "adminApiToken"),
             "woocommerce", List.of("name", "storeUrl", "signingSecret", "consumerKey", "consumerSecret"));
@@ -29,7 +29,11 @@ final class SourceForms {
             if (value == null || value.isBlank()) {
                 continue;
             }
-            body.put(field, field.equals("allowedOrigins") ? origins(value) : value.trim());
+            body.put(field, switch (field) {
+                case "allowedOrigins" -> origins(value);
+                case "dataLayer" -> true; // a checkbox: present when ticked
+                default -> value.trim();
+            });
         }
         return body;
     }

@@ -13,29 +13,58 @@ import java.util.List;
  * @param curl       a test order to paste in a shell (server sources)
  * @param topics     the store webhooks to create (Shopify topics, WooCommerce webhook kinds)
  * @param store      shopify or woocommerce, for the store-specific steps; null otherwise
+ * @param customPixels for a Shopify store, the Customer Events code of each enabled browser source: the storefront's
+ *                     events go to the browser source the merchant picks (docs/auto-tracking.md)
  */
-public record SourceInstall(String snippet, String webhookUrl, String curl, List<String> topics, String store) {
+public record SourceInstall(String snippet, String webhookUrl, String curl, List<String> topics, String store,
+                            List<CustomPixel> customPixels) {
+
+    /** The code to paste into Shopify's Customer Events, posting to the browser source {@code sourceName}. */
+    public record CustomPixel(String sourceName, String codeUrl) {
+    }
 
     static final List<String> SHOPIFY_TOPICS = List.of("orders/create", "orders/cancelled", "refunds/create",
             "checkouts/create", "checkouts/update", "customers/create", "customers/update");
     static final List<String> WOOCOMMERCE_TOPICS = List.of("Order created", "Order updated");
 
+    /** Without the other sources: a Shopify store then lists no custom pixel. */
     static SourceInstall of(String host, SourceView source) {
+        return of(host, source, List.of());
+    }
+
+    static SourceInstall of(String host, SourceView source, List<SourceView> allSources) {
         String path = source.commerce() == null ? null : source.commerce().webhookPath();
-        return of(host, source.id(), source.type(), source.token(), path);
+        return of(host, source.id(), source.type(), source.token(), path, allSources);
     }
 
     static SourceInstall of(String host, String id, SourceType type, String token, String webhookPath) {
+        return of(host, id, type, token, webhookPath, List.of());
+    }
+
+    static SourceInstall of(String host, String id, SourceType type, String token, String webhookPath,
+                            List<SourceView> allSources) {
         return switch (type) {
-            case BROWSER -> new SourceInstall(pixel(host, token), null, null, List.of(), null);
+            case BROWSER -> new SourceInstall(pixel(host, token), null, null, List.of(), null, List.of());
             case SERVER -> {
                 String url = host + "/api/webhooks";
-                yield new SourceInstall(null, url, testOrder(url, token), List.of(), null);
+                yield new SourceInstall(null, url, testOrder(url, token), List.of(), null, List.of());
             }
-            case SHOPIFY, WOOCOMMERCE -> new SourceInstall(null,
-                    host + (webhookPath != null ? webhookPath : "/api/" + type.wireName() + "/" + id), null,
-                    type == SourceType.SHOPIFY ? SHOPIFY_TOPICS : WOOCOMMERCE_TOPICS, type.wireName());
+            case SHOPIFY -> new SourceInstall(null, storeUrl(host, id, type, webhookPath), null, SHOPIFY_TOPICS,
+                    type.wireName(), customPixels(host, allSources));
+            case WOOCOMMERCE -> new SourceInstall(null, storeUrl(host, id, type, webhookPath), null,
+                    WOOCOMMERCE_TOPICS, type.wireName(), List.of());
         };
+    }
+
+    private static String storeUrl(String host, String id, SourceType type, String webhookPath) {
+        return host + (webhookPath != null ? webhookPath : "/api/" + type.wireName() + "/" + id);
+    }
+
+    /** One per enabled browser source: its token is public, so its custom pixel code is too. */
+    static List<CustomPixel> customPixels(String host, List<SourceView> sources) {
+        return sources.stream().filter(s -> s.type() == SourceType.BROWSER && !"disabled".equals(s.status())
+                        && s.token() != null)
+                .map(s -> new CustomPixel(s.name(), host + "/pixels/" + s.token() + "/shopify.js")).toList();
     }
 
     static String pixel(String host, String token) {

@@ -66,8 +66,9 @@ class SourcePages {
         String host = host(request);
         Object awaited = model.getAttribute("awaitedBackfill");
         Object awaitedSource = model.getAttribute("noticeSource");
-        List<SourceRow> rows = sources(queries).stream()
-                .map(source -> new SourceRow(source, SourceInstall.of(host, source),
+        List<SourceView> sources = sources(queries);
+        List<SourceRow> rows = sources.stream()
+                .map(source -> new SourceRow(source, SourceInstall.of(host, source, sources),
                         source.id().equals(awaitedSource) ? (String) awaited : null)).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("active", "sources");
@@ -83,7 +84,8 @@ class SourcePages {
             SourceType type = SourceType.fromWire((String) created.get("type"));
             SourceReadback.await(queries, id, view -> true);
             redirect.addFlashAttribute("created", new Created(id, (String) created.get("name"), type.wireName(), token,
-                    SourceInstall.of(host(request), id, type, token, (String) created.get("webhookPath"))));
+                    SourceInstall.of(host(request), id, type, token, (String) created.get("webhookPath"),
+                            sources(queries))));
         } catch (ApiProblem problem) {
             redirect.addFlashAttribute("formError", "The source was not created.");
             redirect.addFlashAttribute("formErrors", SourceForms.messages(problem));

@@ -1,9 +1,9 @@
 package io.tributary.app.pixel;
 
-import io.tributary.api.intake.IntakeDirectory;
-import io.tributary.api.intake.SourceCredentials;
 import io.tributary.app.privacy.SourcePrivacy;
 import io.tributary.app.web.ApiProblem;
+import io.tributary.api.intake.SourceCredentials;
+import io.tributary.api.intake.IntakeDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Serves the pixel of a browser source: {@code GET /pixels/<token>.js}, with the source's collect URL baked in.
- * Unknown, disabled and server tokens are 404, so the page's stub simply keeps queueing.
+ * Serves the pixel of a browser source: {@code GET /pixels/<token>.js}, with the source's collect URL baked in; and
+ * {@code GET /pixels/<token>/shopify.js}, the code to paste into Shopify's Customer Events as a custom pixel, posting
+ * to the same collect URL. Unknown, disabled and server tokens are 404, so the page's stub simply keeps queueing.
  */
 @RestController
 class PixelController {
@@ -26,22 +27,31 @@ class PixelController {
     static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
 
     private final IntakeDirectory directory;
-    private final PixelScript script;
+    private final PixelScript pixel = new PixelScript(PixelScript.RESOURCE);
+    private final PixelScript shopify = new PixelScript(PixelScript.SHOPIFY_RESOURCE);
     private final PixelProperties properties;
     private final SourcePrivacy privacy;
 
-    PixelController(IntakeDirectory directory, PixelScript script, PixelProperties properties, SourcePrivacy privacy) {
+    PixelController(IntakeDirectory directory, PixelProperties properties, SourcePrivacy privacy) {
         this.privacy = privacy;
         this.directory = directory;
-        this.script = script;
         this.properties = properties;
     }
 
     @GetMapping("/pixels/{token}.js")
     ResponseEntity<byte[]> pixel(@PathVariable String token, HttpServletRequest request) {
+        return serve(pixel, token, request);
+    }
+
+    @GetMapping("/pixels/{token}/shopify.js")
+    ResponseEntity<byte[]> shopifyCustomPixel(@PathVariable String token, HttpServletRequest request) {
+        return serve(shopify, token, request);
+    }
+
+    private ResponseEntity<byte[]> serve(PixelScript script, String token, HttpServletRequest request) {
         SourceCredentials source = directory.sourceByToken(token).filter(PixelController::servesPixel)
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "token", "no browser source has this token"));
-        PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token,
+        PixelScript.Rendered rendered = script.render(publicUrl() + "/api/collect/" + token, source.dataLayer(),
                 privacy.requiresConsent(source.sourceId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .contentType(JAVASCRIPT)

@@ -66,18 +66,22 @@ public class SourceController {
             return createStore(name, type, body, errors);
         }
         List<String> origins = origins(body.get("allowedOrigins"), errors);
+        boolean dataLayer = dataLayer(body.get("dataLayer"), type, errors);
         if (!errors.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
         }
         String id = UUID.randomUUID().toString();
         String token = AdminToken.Tokens.random();
-        commands.sendAndWait(new CreateSource(id, name, type, token, origins, Instant.now()));
+        commands.sendAndWait(new CreateSource(id, name, type, token, origins, Instant.now(), dataLayer));
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("id", id);
         created.put("name", name);
         created.put("type", type.name().toLowerCase(Locale.ROOT));
         created.put("token", token);
         created.put("allowedOrigins", origins);
+        if (dataLayer) {
+            created.put("dataLayer", true);
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
@@ -193,6 +197,19 @@ public class SourceController {
         }
         errors.add(new FieldError("type", "must be browser, server, shopify or woocommerce"));
         return null;
+    }
+
+    /** Optional, browser sources only: the pixel maps the page's GA4 dataLayer pushes from the start. */
+    private static boolean dataLayer(Object value, SourceType type, List<FieldError> errors) {
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return false;
+        }
+        if (!(value instanceof Boolean)) {
+            errors.add(new FieldError("dataLayer", "must be true or false"));
+        } else if (type != null && !type.isBrowser()) {
+            errors.add(new FieldError("dataLayer", "is a setting of browser sources only"));
+        }
+        return Boolean.TRUE.equals(value);
     }
 
     private static List<String> origins(Object value, List<FieldError> errors) {

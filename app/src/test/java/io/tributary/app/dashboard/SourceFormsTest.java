@@ -3,6 +3,8 @@ package io.tributary.app.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.api.source.SourceType;
+import io.tributary.api.source.SourceView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,10 @@ class SourceFormsTest {
                 .containsEntry("allowedOrigins", List.of("https://a.example", "https://b.example"));
         assertThat(SourceForms.sourceBody(Map.of("type", "server", "name", "Api", "allowedOrigins", "")))
                 .doesNotContainKey("allowedOrigins");
+        assertThat(SourceForms.sourceBody(Map.of("type", "browser", "name", "Web", "dataLayer", "true")))
+                .containsEntry("dataLayer", true);
+        assertThat(SourceForms.sourceBody(Map.of("type", "server", "name", "Api", "dataLayer", "true")))
+                .doesNotContainKey("dataLayer");
     }
 
     @Test
@@ -43,5 +49,23 @@ class SourceFormsTest {
         assertThat(woo.topics()).containsExactly("Order created", "Order updated");
         assertThat(SourceInstall.of("https://t.example", "id-3", SourceType.BROWSER, "tok", null).snippet())
                 .endsWith("src=\"https://t.example/pixels/tok.js\"></script>");
+    }
+
+    @Test
+    void offersAShopifyStoreTheCustomPixelOfEachEnabledBrowserSource() {
+        List<SourceView> sources = List.of(source("w1", "Storefront", SourceType.BROWSER, "tok-web", "enabled"),
+                source("w2", "Old storefront", SourceType.BROWSER, "tok-old", "disabled"),
+                source("s1", "Backend", SourceType.SERVER, "tok-server", "enabled"));
+
+        SourceInstall shopify = SourceInstall.of("https://t.example", "id-1", SourceType.SHOPIFY, "tok", null, sources);
+        SourceInstall woo = SourceInstall.of("https://t.example", "id-2", SourceType.WOOCOMMERCE, "tok", null, sources);
+
+        assertThat(shopify.customPixels()).containsExactly(
+                new SourceInstall.CustomPixel("Storefront", "https://t.example/pixels/tok-web/shopify.js"));
+        assertThat(woo.customPixels()).isEmpty();
+    }
+
+    private static SourceView source(String id, String name, SourceType type, String token, String status) {
+        return new SourceView(id, name, type, token, status, List.of("*"), Instant.EPOCH, null, 0, 0, 0);
     }
 }

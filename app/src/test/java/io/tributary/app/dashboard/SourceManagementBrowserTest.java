@@ -150,8 +150,11 @@ class SourceManagementBrowserTest {
         assertThat(created.findElements(By.cssSelector("ul.topics code")).stream().map(WebElement::getText))
                 .containsExactly("orders/create", "orders/cancelled", "refunds/create", "checkouts/create",
                         "checkouts/update", "customers/create", "customers/update");
-        assertThat(created.findElement(By.cssSelector(".pixel-note")).getText()).contains("no Shopify custom pixel")
-                .contains("browser");
+        assertThat(created.findElements(By.cssSelector("a.custom-pixel"))).as("one per browser source")
+                .isNotEmpty().allSatisfy(link -> assertThat(link.getAttribute("href"))
+                        .matches("http://localhost:" + port + "/pixels/[^/]+/shopify\\.js"));
+        assertThat(created.findElement(By.cssSelector("ol.custom-pixel-steps")).getText())
+                .contains("Customer events").contains("Add custom pixel");
         assertThat(copy(created.findElement(By.cssSelector("pre.webhook-url"))))
                 .isEqualTo("http://localhost:" + port + "/api/shopify/" + shopifyId);
         String page = driver.getPageSource();

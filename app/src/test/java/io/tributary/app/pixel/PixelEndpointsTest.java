@@ -88,6 +88,45 @@ class PixelEndpointsTest {
     }
 
     @Test
+    void switchesTheDataLayerBridgeOnInTheScriptOfABrowserSourceWithTheSetting() throws Exception {
+        Api.Response created = api.admin("POST", "/api/sources", Map.of("name", "gtm web " + unique(),
+                "type", "browser", "dataLayer", true));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json()).containsEntry("dataLayer", true);
+
+        assertThat(get("/pixels/" + created.json().get("token") + ".js").body())
+                .endsWith("/api/collect/" + created.json().get("token") + "\", true);\n");
+        assertThat(get("/pixels/" + browserToken + ".js").body())
+                .endsWith("/api/collect/" + browserToken + "\", false);\n");
+    }
+
+    @Test
+    void servesTheShopifyCustomPixelOfABrowserSourceOnly() throws Exception {
+        HttpResponse<String> code = get("/pixels/" + browserToken + "/shopify.js");
+        Map<String, Object> server = api.createSource("server " + unique(), "server");
+
+        assertThat(code.statusCode()).isEqualTo(200);
+        assertThat(code.headers().firstValue("Content-Type")).hasValue("text/javascript;charset=UTF-8");
+        assertThat(code.body()).contains("\"http://127.0.0.1:" + port + "/api/collect/" + browserToken + "\"")
+                .contains("analytics.subscribe").doesNotContain("{{");
+        assertThat(get("/pixels/" + server.get("token") + "/shopify.js").statusCode()).isEqualTo(404);
+        assertThat(get("/pixels/no-such-token/shopify.js").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesADataLayerSettingThatIsNoBooleanOrNotOnABrowserSource() {
+        Api.Response notBoolean = api.admin("POST", "/api/sources", Map.of("name", "web " + unique(),
+                "type", "browser", "dataLayer", "yes"));
+        Api.Response onServer = api.admin("POST", "/api/sources", Map.of("name", "api " + unique(),
+                "type", "server", "dataLayer", true));
+
+        assertThat(notBoolean.status()).isEqualTo(400);
+        assertThat(notBoolean.body()).contains("\"field\":\"dataLayer\"").contains("must be true or false");
+        assertThat(onServer.status()).isEqualTo(400);
+        assertThat(onServer.body()).contains("\"field\":\"dataLayer\"").contains("browser sources only");
+    }
+
+    @Test
     void limitsCollectRequestsPerSource() {
         String otherToken = (String) api.createSource("other web " + unique(), "browser").get("token");
         List<Map<String, Object>> batch = List.of(pixel("$page_load", null, "https://shop.example/", null,

@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
  * A test shop on its own port, so the pixel is cross-origin as in real life. Every path answers the same
  * single-page app ({@code shop/index.html}), whose snippet loads the pixel from {@link #pixelSrc}.
  */
-final class ShopServer implements AutoCloseable {
+public final class ShopServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -24,8 +24,13 @@ final class ShopServer implements AutoCloseable {
     /** The page's consent call, left out when the query holds {@code no-consent-banner}. */
     static final String CONSENT_CALL = "cvg({ method: \"consent\", analytics: \"granted\", marketing: \"denied\" });";
 
-    ShopServer() {
-        try (InputStream in = ShopServer.class.getResourceAsStream("/shop/index.html")) {
+    public ShopServer() {
+        this("/shop/index.html");
+    }
+
+    /** A shop whose every path answers the page at {@code resource} (a test classpath resource). */
+    public ShopServer(String resource) {
+        try (InputStream in = ShopServer.class.getResourceAsStream(resource)) {
             page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -36,12 +41,12 @@ final class ShopServer implements AutoCloseable {
         server.start();
     }
 
-    void pixelSrc(String src) {
+    public void pixelSrc(String src) {
         this.pixelSrc = src;
     }
 
     /** The shop as {@code localhost}; {@link #otherDomain()} is the same shop on a second domain. */
-    String url(String pathAndQuery) {
+    public String url(String pathAndQuery) {
         return "http://localhost:" + port() + pathAndQuery;
     }
 

@@ -54,7 +54,7 @@ class Source {
     @CommandHandler
     Source(CreateSource command) {
         apply(new SourceCreated(command.sourceId(), command.name(), command.type(), command.token(),
-                command.allowedOrigins(), command.at()));
+                command.allowedOrigins(), command.at(), command.dataLayer() ? Boolean.TRUE : null));
     }
 
     @CommandHandler

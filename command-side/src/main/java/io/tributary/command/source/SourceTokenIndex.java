@@ -44,7 +44,8 @@ public class SourceTokenIndex {
     void on(SourceCreated event) {
         Document doc = new Document("_id", event.token()).append(SOURCE_ID, event.sourceId())
                 .append("type", event.type().name()).append("enabled", true)
-                .append("allowedOrigins", event.allowedOrigins() == null ? List.of("*") : event.allowedOrigins());
+                .append("allowedOrigins", event.allowedOrigins() == null ? List.of("*") : event.allowedOrigins())
+                .append("dataLayer", Boolean.TRUE.equals(event.dataLayer()));
         tokens.replaceOne(Filters.eq("_id", event.token()), doc, new ReplaceOptions().upsert(true));
         cache.forget(event.token());
     }
@@ -79,6 +80,7 @@ public class SourceTokenIndex {
     @SuppressWarnings("unchecked")
     private static SourceCredentials credentials(Document doc) {
         return new SourceCredentials(doc.getString(SOURCE_ID), SourceType.valueOf(doc.getString("type")),
-                doc.getBoolean("enabled", true), (List<String>) doc.get("allowedOrigins", List.class));
+                doc.getBoolean("enabled", true), (List<String>) doc.get("allowedOrigins", List.class),
+                doc.getBoolean("dataLayer", false));
     }
 }
