@@ -59,7 +59,7 @@ class ProfileController {
         if (!(reason instanceof String text) || text.isBlank() || text.length() > 1000) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "reason", "a reason is required (text, at most 1000 characters)");
         }
-        ErasureStatus status = erasure.erase(byId(id), text.strip());
+        ErasureStatus status = erasure.erase(current(id), text.strip());
         return ResponseEntity.accepted().body(status);
     }
 
@@ -71,7 +71,7 @@ class ProfileController {
     /** Everything stored about the person, for an access request. */
     @GetMapping("/{id}/export")
     ProfileExport export(@PathVariable String id) {
-        ProfileView profile = byId(id);
+        ProfileView profile = current(id);
         List<String> profileIds = new ArrayList<>(List.of(profile.profileId()));
         profile.mergedProfileIds().stream().filter(p -> !profileIds.contains(p)).forEach(profileIds::add);
         List<EventLogItem> events = new ArrayList<>();
@@ -82,7 +82,7 @@ class ProfileController {
                     .forEach(events::add);
         }
         return new ProfileExport(Instant.now(), profile, profile.aliases(), profile.properties(),
-                sessions(profile.profileId()), events, history(profile.profileId()));
+                sessions(profile.profileId()), events, history(profile.profileId(), null));
     }
 
     @GetMapping

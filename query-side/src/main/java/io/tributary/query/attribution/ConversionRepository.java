@@ -168,7 +168,7 @@ final class ConversionRepository {
                List<String> recordIds) {
         String from = merges.resolve(batch, survivorProfileId);
         merges.forget(batch, splitProfileId);
-        BatchedCollection conversionDocs = batch.collection(CONVERSIONS);
+        BatchedCollection conversionDocs = batch.collection(conversionsName);
         conversionDocs.load(recordIds);
         recordIds.forEach(recordId -> {
             Document conversion = conversionDocs.update(recordId);
@@ -176,7 +176,7 @@ final class ConversionRepository {
                 conversion.put("profileId", splitProfileId);
             }
         });
-        BatchedCollection paths = batch.collection(PATHS);
+        BatchedCollection paths = batch.collection(pathsName);
         Document path = paths.find(from);
         if (path == null || sessionIds.isEmpty()) {
             return;
