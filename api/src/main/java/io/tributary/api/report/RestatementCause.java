@@ -14,8 +14,10 @@ public enum RestatementCause {
     CANCEL,
     /** An ad platform sent a newer version of a day it had already reported. */
     AD_RESTATEMENT,
-    /** A rebuild of the read models after a rule change. */
-    REBUILD;
+    /** A rebuild of the read models after a rule change, or a session reclassified by newer channel rules. */
+    REBUILD,
+    /** A merge was undone: the split profile took back its sessions and conversions. */
+    SPLIT;
 
     @JsonValue
     public String wireName() {

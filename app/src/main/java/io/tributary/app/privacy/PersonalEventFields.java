@@ -18,7 +18,8 @@ final class PersonalEventFields {
     private static final String INGESTION = "io.tributary.api.ingestion.";
     private static final Set<String> TYPES = Set.of(PROFILE + "ProfileCreated", PROFILE + "AliasLinked",
             PROFILE + "AliasBlocked", PROFILE + "MergeBlocked", PROFILE + "ProfilesMerged",
-            PROFILE + "ProfilePropertiesUpdated", INGESTION + "EventRecorded", INGESTION + "DuplicateDiscarded");
+            PROFILE + "ProfileSplit", PROFILE + "ProfilePropertiesUpdated", INGESTION + "EventRecorded",
+            INGESTION + "DuplicateDiscarded");
 
     private final List<String> personalProperties;
 
@@ -39,6 +40,11 @@ final class PersonalEventFields {
                 aliases(event, "sharedAliases", sealer);
                 aliases(event, "mergedAliases", sealer);
                 propertyValues(event.get("mergedProperties"), sealer);
+            }
+            case "ProfileSplit" -> {
+                aliases(event, "movedAliases", sealer);
+                propertyValues(event.get("movedProperties"), sealer);
+                propertyValues(event.get("remainingProperties"), sealer);
             }
             case "ProfilePropertiesUpdated" -> propertyValues(event.get("properties"), sealer);
             case "EventRecorded", "DuplicateDiscarded" -> trackedEvent(event.get("event"), sealer);

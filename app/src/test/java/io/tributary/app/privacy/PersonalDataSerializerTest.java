@@ -13,6 +13,7 @@ import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.profile.AliasLinked;
 import io.tributary.api.profile.Evidence;
 import io.tributary.api.profile.ProfilePropertiesUpdated;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.PropertyValue;
 import io.tributary.api.secret.SecretBox;
 import io.tributary.api.source.SourceType;
@@ -106,6 +107,24 @@ class PersonalDataSerializerTest {
                 .isEqualTo("[erased]");
         assertThat(((ProfilePropertiesUpdated) serializer.deserialize(bob)).properties().get("$email").value())
                 .isEqualTo(EMAIL);
+    }
+
+    @Test
+    void sealsWhatASplitMovesBackAndReadsItAsErasedWithoutTheKey() {
+        Map<String, PropertyValue> moved = Map.of("$email", new PropertyValue(EMAIL, AT));
+        ProfileSplit split = new ProfileSplit("profile-ada", "profile-ada", "profile-bob", List.of("urn:email:" + EMAIL),
+                moved, Map.of("$phone_number", new PropertyValue(PHONE, AT)), List.of(), List.of(), "manual", EVIDENCE,
+                "admin", "wrong merge");
+
+        SerializedObject<byte[]> stored = serializer.serialize(split, byte[].class);
+
+        assertThat(new String(stored.getData())).doesNotContain(EMAIL, PHONE).contains("profile-bob", "wrong merge");
+        assertThat((ProfileSplit) serializer.deserialize(stored)).isEqualTo(split);
+        keys.delete(List.of("profile-ada"));
+        ProfileSplit erased = serializer.deserialize(stored);
+        assertThat(erased.movedAliases()).containsExactly("urn:email:[erased]");
+        assertThat(erased.movedProperties().get("$email").value()).isEqualTo("[erased]");
+        assertThat(erased.remainingProperties().get("$phone_number").value()).isEqualTo("[erased]");
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.tributary.command.session.SessionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.tributary.command.rules.IdentityRulesVersion;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class ProfileSplitTest {
         fixture = new AggregateTestFixture<>(Profile.class);
         fixture.registerInjectableResource(AliasLimits.defaults());
         fixture.registerInjectableResource(SessionPolicy.defaults());
+        fixture.registerInjectableResource(new IdentityRulesVersion());
     }
 
     @Test

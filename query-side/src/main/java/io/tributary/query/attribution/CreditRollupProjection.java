@@ -2,8 +2,10 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.EventRecorded;
+import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.report.RestatementCause;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -20,7 +22,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * <p>
  * It keeps its own copy of the conversions read model ({@code rollup_*} collections, the same code as
  * {@link ConversionProjection}) and, once a processor batch has been written there, re-credits only the conversions
- * the batch touched: new conversions, the conversions of profiles that gained a session or a merge, and those of
+ * the batch touched: new conversions, the conversions of profiles that gained a session, a merge or a split, or whose session was
+ * reclassified, and those of
  * orders cancelled or refunded. A conversion whose credit changed rewrites its ledger, the day documents of its day
  * are summed again from that day's ledgers, and the change is logged as a restatement with its cause.
  */
@@ -66,6 +69,26 @@ public class CreditRollupProjection {
         state.on(event);
         Touched touched = touched();
         touched.profile(event.survivorProfileId(), RestatementCause.MERGE, messageId);
+        settleAtEndOfBatch(touched);
+    }
+
+    @EventHandler
+    public void on(SessionReclassified event, @MessageIdentifier String messageId) {
+        state.on(event);
+        Touched touched = touched();
+        touched.profile(event.profileId(), RestatementCause.REBUILD, messageId);
+        settleAtEndOfBatch(touched);
+    }
+
+    /** Both sides: the survivor's conversions lose the split side's sessions, the split side's return to it. */
+    @EventHandler
+    public void on(ProfileSplit event, @MessageIdentifier String messageId) {
+        state.on(event);
+        Touched touched = touched();
+        if (event.isSurvivorSide()) {
+            touched.profile(event.survivorProfileId(), RestatementCause.SPLIT, messageId);
+            touched.profile(event.splitProfileId(), RestatementCause.SPLIT, messageId);
+        }
         settleAtEndOfBatch(touched);
     }
 

@@ -23,6 +23,7 @@ import io.tributary.api.report.ReportPath;
 import io.tributary.api.report.RestatementCause;
 import io.tributary.api.report.RestatementView;
 import io.tributary.api.report.RestatementsView;
+import io.tributary.api.session.SessionReclassified;
 import io.tributary.query.support.EmbeddedMongo;
 import java.math.BigDecimal;
 import java.util.List;
@@ -64,6 +65,28 @@ class RestatementsTest extends EmbeddedMongo {
         assertThat(view.restatements()).allSatisfy(v -> {
             assertThat(v.cause()).isEqualTo(RestatementCause.LATE_STITCH);
             assertThat(v.eventId()).isEqualTo(late.getIdentifier());
+        });
+    }
+
+    @Test
+    void logsASessionReclassifiedByNewerChannelRulesAsARebuildAndMovesTheDaysCredit() throws Exception {
+        rollups.handle(GenericEventMessage.asEventMessage(session("s1", "p1", on(5, 9), EMAIL)));
+        rollups.handle(GenericEventMessage.asEventMessage(order("o1", "p1", on(5, 10), "80.00", "s1")));
+        GenericEventMessage<?> reclassified = new GenericEventMessage<>(new SessionReclassified("s1", "p1", on(5, 9),
+                "Email", "Klaviyo", "newsletter", null, null, "Affiliates", "Partner A", null, null, null, 2));
+        rollups.handle(reclassified);
+
+        RestatementsView view = restatements.handle(new FindRestatements(march(1), march(31),
+                AttributionModel.LAST_TOUCH, ReportGrouping.CHANNEL));
+
+        assertThat(view.restatedDays()).containsExactly(march(5));
+        assertThat(view.restatements()).extracting(RestatementView::label, v -> v.before().revenue(),
+                v -> v.after().revenue()).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Klaviyo", new BigDecimal("80.00"), new BigDecimal("0.00")),
+                        org.assertj.core.groups.Tuple.tuple("Partner A", new BigDecimal("0.00"), new BigDecimal("80.00")));
+        assertThat(view.restatements()).allSatisfy(v -> {
+            assertThat(v.cause()).isEqualTo(RestatementCause.REBUILD);
+            assertThat(v.eventId()).isEqualTo(reclassified.getIdentifier());
         });
     }
 
