@@ -20,7 +20,7 @@ public class Projections {
 
     public static final List<String> READ_MODELS = List.of("event-log", "profiles", "profile-history", "sessions", "sources",
             "attribution-conversions", "attribution-traffic", "attribution-spend", "attribution-rollups", "data-quality",
-            "marketing-sources", "marketing-metrics");
+            "marketing-sources", "marketing-metrics", "identity-magnets");
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 

@@ -95,9 +95,9 @@ class PixelEndpointsTest {
         assertThat(created.json()).containsEntry("dataLayer", true);
 
         assertThat(get("/pixels/" + created.json().get("token") + ".js").body())
-                .endsWith("/api/collect/" + created.json().get("token") + "\", true);\n");
+                .contains("/api/collect/" + created.json().get("token") + "\", true, \"false\" == \"true\");\n");
         assertThat(get("/pixels/" + browserToken + ".js").body())
-                .endsWith("/api/collect/" + browserToken + "\", false);\n");
+                .contains("/api/collect/" + browserToken + "\", false, \"false\" == \"true\");\n");
     }
 
     @Test

@@ -59,43 +59,42 @@ public class CreditRollupProjection {
     @EventHandler
     public void on(SessionStarted event, @MessageIdentifier String messageId) {
         state.on(event);
-        Touched touched = touched();
-        touched.profile(event.profileId(), RestatementCause.LATE_STITCH, messageId);
-        settleAtEndOfBatch(touched);
+        restate(RestatementCause.LATE_STITCH, messageId, event.profileId());
     }
 
     @EventHandler
     public void on(ProfilesMerged event, @MessageIdentifier String messageId) {
         state.on(event);
-        Touched touched = touched();
-        touched.profile(event.survivorProfileId(), RestatementCause.MERGE, messageId);
-        settleAtEndOfBatch(touched);
+        restate(RestatementCause.MERGE, messageId, event.survivorProfileId());
     }
 
     @EventHandler
     public void on(SessionReclassified event, @MessageIdentifier String messageId) {
         state.on(event);
-        Touched touched = touched();
-        touched.profile(event.profileId(), RestatementCause.REBUILD, messageId);
-        settleAtEndOfBatch(touched);
+        restate(RestatementCause.REBUILD, messageId, event.profileId());
     }
 
     /** Both sides: the survivor's conversions lose the split side's sessions, the split side's return to it. */
     @EventHandler
     public void on(ProfileSplit event, @MessageIdentifier String messageId) {
         state.on(event);
-        Touched touched = touched();
-        if (event.isSurvivorSide()) {
-            touched.profile(event.survivorProfileId(), RestatementCause.SPLIT, messageId);
-            touched.profile(event.splitProfileId(), RestatementCause.SPLIT, messageId);
-        }
-        settleAtEndOfBatch(touched);
+        restate(RestatementCause.SPLIT, messageId,
+                event.isSurvivorSide() ? new String[]{event.survivorProfileId(), event.splitProfileId()} : new String[0]);
     }
 
     @ResetHandler
     public void reset() {
         state.reset();
         rollups.clear();
+    }
+
+    /** The conversions of these profiles may have changed credit, for this cause. */
+    private void restate(RestatementCause cause, String messageId, String... profileIds) {
+        Touched touched = touched();
+        for (String profileId : profileIds) {
+            touched.profile(profileId, cause, messageId);
+        }
+        settleAtEndOfBatch(touched);
     }
 
     /** What this unit of work touched; outside one, a fresh set settled at once. */
