@@ -66,6 +66,11 @@ final class EventsCollection {
         documents.deleteMany(Filters.in(ID, ids));
     }
 
+    boolean holdsEvent(String eventIdentifier) {
+        return documents.find(Filters.eq(EVENT_IDENTIFIER, eventIdentifier)).projection(Projections.include(ID))
+                .limit(1).first() != null;
+    }
+
     /** The events stored at these global indexes, in global order. */
     List<StoredEvent> findEvents(List<Long> ids) {
         List<StoredEvent> found = findInChunks(events, ID, ids, null);

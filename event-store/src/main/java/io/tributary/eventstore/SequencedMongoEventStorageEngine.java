@@ -109,6 +109,11 @@ public class SequencedMongoEventStorageEngine extends BatchingEventStorageEngine
         appends.append(messages, serializer);
     }
 
+    /** Whether the store holds the event with this identifier: one lookup on its unique index. */
+    public boolean holdsEvent(String eventIdentifier) {
+        return events.holdsEvent(eventIdentifier);
+    }
+
     /** See {@link AggregateStreams}: exact {@code streamKey} lookups in growing windows. */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,

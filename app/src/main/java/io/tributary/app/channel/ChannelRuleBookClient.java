@@ -1,5 +1,6 @@
 package io.tributary.app.channel;
 
+import io.tributary.app.cluster.ConflictRetry;
 import io.tributary.api.channel.ChangeChannelRuleSet;
 import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.channel.ChannelRule;
@@ -26,7 +27,8 @@ public class ChannelRuleBookClient {
         if (current.rules().equals(rules)) {
             return current;
         }
-        Long version = commands.sendAndWait(new ChangeChannelRuleSet(ChangeChannelRuleSet.RULE_BOOK_ID, rules, origin));
+        Long version = ConflictRetry.retrying("changing the channel rules", () -> commands.sendAndWait(
+                new ChangeChannelRuleSet(ChangeChannelRuleSet.RULE_BOOK_ID, rules, origin)));
         return new ChannelRuleSet(version, rules);
     }
 }

@@ -1,6 +1,9 @@
 package io.tributary.app.config;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.command.support.UnconfirmedClaims;
+import io.tributary.eventstore.SequencedMongoEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.intake.AliasTypes;
 import io.tributary.api.intake.IntakeDirectory;
@@ -30,6 +33,7 @@ import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.app.cluster.ConflictRetry;
 import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.command.source.SourceTokenIndex;
 import java.time.Clock;
@@ -107,25 +111,32 @@ public class PolicyConfig {
         IdentityRuleSet rules = new IdentityRuleSet(properties.identity().aliasLimits(),
                 properties.identity().blockedAliasValues(), ALIAS_PRIORITY,
                 properties.sessions().inactivityTimeout());
-        Long version = ready.getApplicationContext().getBean(CommandGateway.class)
-                .sendAndWait(new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID, rules, "settings"));
+        CommandGateway gateway = ready.getApplicationContext().getBean(CommandGateway.class);
+        Long version = ConflictRetry.retrying("recording the identity rules", () -> gateway.sendAndWait(
+                new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID, rules, "settings")));
         if (version != null) {
             ready.getApplicationContext().getBean(IdentityRulesVersion.class).inForce(version);
         }
     }
 
+    /** Claims whose unit of work's events the store holds are kept; those left by a dead writer are taken back. */
+    @Bean
+    UnconfirmedClaims unconfirmedClaims(EventStorageEngine engine) {
+        return new UnconfirmedClaims(((SequencedMongoEventStorageEngine) engine)::holdsEvent);
+    }
+
     /** Aliases stored as keyed hashes; owners an older version stored in clear are hashed at start. */
     @Bean
-    AliasIndex aliasIndex(MongoDatabase database, SecretBox secretBox) {
-        AliasIndex index = new AliasIndex(database, secretBox.keyedHash());
+    AliasIndex aliasIndex(MongoDatabase database, SecretBox secretBox, UnconfirmedClaims unconfirmed) {
+        AliasIndex index = new AliasIndex(database, secretBox.keyedHash(), unconfirmed);
         index.hashStoredAliases();
         return index;
     }
 
     /** Dedup keys stored as keyed hashes; claims an older version stored in clear are hashed at start. */
     @Bean
-    DedupIndex dedupIndex(MongoDatabase database, SecretBox secretBox) {
-        DedupIndex index = new DedupIndex(database, secretBox.keyedHash());
+    DedupIndex dedupIndex(MongoDatabase database, SecretBox secretBox, UnconfirmedClaims unconfirmed) {
+        DedupIndex index = new DedupIndex(database, secretBox.keyedHash(), unconfirmed);
         index.hashStoredKeys();
         return index;
     }

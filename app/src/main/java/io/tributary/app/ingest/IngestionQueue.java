@@ -4,6 +4,7 @@ import io.tributary.api.ingestion.IngestTrackedEvents;
 import io.tributary.api.ingestion.IngestionOutcome;
 import io.tributary.api.ingestion.Intake;
 import io.tributary.api.ingestion.Rejection;
+import io.tributary.app.cluster.ConflictRetry;
 import io.tributary.app.config.MongoEndpoint;
 import io.tributary.app.config.TributaryProperties;
 import java.util.ArrayList;
@@ -14,11 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,7 +41,6 @@ public class IngestionQueue implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionQueue.class);
     /** How often a batch is decided again after another node's write conflicted with it. */
-    static final int CONFLICT_ATTEMPTS = 8;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Events of the requests in {@link #queue}, withdrawn ones included until the writer skips them. */
@@ -201,45 +198,13 @@ public class IngestionQueue implements SmartLifecycle {
         }
     }
 
-    /**
-     * Decides the batch again, from a fresh load, when another node wrote one of its profiles or claimed one of its
-     * aliases or dedup keys meanwhile: the unit of work was rolled back whole (its claims undone, its stale cache
-     * entries dropped), so nothing of the failed attempt remains.
-     */
+    /** Decides the batch, again from a fresh load when another node wrote one of its profiles or claims meanwhile. */
     private List<IngestionOutcome> store(List<Intake> intakes, List<Rejection> rejections) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                List<IngestionOutcome> outcomes = commandGateway.sendAndWait(new IngestTrackedEvents(intakes, rejections));
-                store.flush();
-                return outcomes;
-            } catch (RuntimeException failure) {
-                if (attempt >= CONFLICT_ATTEMPTS || !isConflict(failure)) {
-                    throw failure;
-                }
-                log.info("Another node wrote to the same profiles or claims meanwhile: deciding the batch again ({}/{})",
-                        attempt, CONFLICT_ATTEMPTS);
-                pauseBeforeRetry(attempt);
-            }
-        }
-    }
-
-    static boolean isConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A short random pause, growing with the attempts, so that two nodes in conflict do not collide again. */
-    private static void pauseBeforeRetry(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IntakeUnavailable("interrupted while retrying a conflict", e);
-        }
+        return ConflictRetry.retrying("deciding the batch", () -> {
+            List<IngestionOutcome> outcomes = commandGateway.sendAndWait(new IngestTrackedEvents(intakes, rejections));
+            store.flush();
+            return outcomes;
+        });
     }
 
     @Override

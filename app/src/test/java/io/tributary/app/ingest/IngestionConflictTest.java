@@ -14,6 +14,7 @@ import io.tributary.app.config.TributaryProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.tributary.app.cluster.ConflictRetry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
@@ -64,13 +65,13 @@ class IngestionConflictTest {
 
         assertThatThrownBy(() -> queue.submit(List.of(), List.of(rejection()))).isInstanceOf(IntakeUnavailable.class)
                 .rootCause().hasMessage("always taken");
-        verify(gateway, times(IngestionQueue.CONFLICT_ATTEMPTS)).sendAndWait(any());
+        verify(gateway, times(ConflictRetry.ATTEMPTS)).sendAndWait(any());
     }
 
     @Test
     void tellsAConflictFromOtherFailures() {
-        assertThat(IngestionQueue.isConflict(new RuntimeException(new ConcurrencyException("x")))).isTrue();
-        assertThat(IngestionQueue.isConflict(new RuntimeException("x"))).isFalse();
+        assertThat(ConflictRetry.isConflict(new RuntimeException(new ConcurrencyException("x")))).isTrue();
+        assertThat(ConflictRetry.isConflict(new RuntimeException("x"))).isFalse();
     }
 
     private static Rejection rejection() {

@@ -86,7 +86,8 @@ class ErasureEndToEndTest {
                 && ((List<?>) api.get("/api/profiles/" + id).json().get("mergedProfileIds")).size() == 1
                 && ((Number) api.get("/api/profiles/" + id).json().get("eventCount")).intValue() >= 5);
         Map<String, Object> totalsBefore = await().atMost(READ_SIDE).until(this::totals,
-                totals -> totals != null && "100.00".equals(String.valueOf(totals.get("netRevenue"))));
+                totals -> totals != null && "100.00".equals(String.valueOf(totals.get("netRevenue")))
+                        && "1".equals(String.valueOf(totals.get("sessions"))));
         assertThat(api.get("/api/profiles/" + profileId + "/export").body()).contains(email, phone, firstName,
                 lastName, orderId, "Signed Up", "profiles_merged");
 

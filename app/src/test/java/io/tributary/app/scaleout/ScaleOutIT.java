@@ -32,17 +32,12 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 21's proof: one store process and three app processes on loopback ({@code java -jar} of the built jar), the
  * same shop traffic through all three at once with one node killed ({@code kill -9}) mid-run and started again, checked
  * against a single-node run of the same traffic. Runs in the integration-test phase, after the jar is packaged.
  */
-@EnabledIfSystemProperty(named = "tributary.scaleout", matches = "true",
-        disabledReason = "opt-in (-Dtributary.scaleout=true) until a known bug is fixed: a node killed between its dedup "
-                + "claims and its event append leaves claims with no events, so a retry is answered as a duplicate of an "
-                + "event never stored (docs/scale-out.md)")
 class ScaleOutIT {
 
     private static final int VISITORS = 48;

@@ -9,6 +9,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Updates;
 import io.tributary.api.secret.KeyedHash;
+import io.tributary.command.support.CommitProof;
+import io.tributary.command.support.UnconfirmedClaims;
 import io.tributary.command.support.UnitOfWorkBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which profile owns each alias: the set-based check of identity stitching, never read by queries. Ownership is a
@@ -28,28 +32,39 @@ import org.bson.Document;
  * Inside a unit of work, reads are cached and claims buffered: they are inserted together when the unit of work
  * prepares its commit, before its events are stored. A claim that another node won in the meantime fails that
  * insert, and so the unit of work, which is then retried. Outside a unit of work every call writes through.
+ * <p>
+ * What a unit of work writes stays {@link UnconfirmedClaims unconfirmed} until it committed, so that claims and
+ * reassignments left by a writer that died before storing its events are taken back when next read.
  */
 public class AliasIndex {
 
     static final int LOOKUP_CHUNK = 250;
     private static final String PROFILE_ID = "profileId";
     private static final String BUFFER = AliasIndex.class.getName();
+    private static final Logger log = LoggerFactory.getLogger(AliasIndex.class);
 
     private final MongoCollection<Document> owners;
     private final UnaryOperator<String> idOf;
+    private final UnconfirmedClaims unconfirmed;
 
-    public AliasIndex(MongoDatabase database, KeyedHash keyedHash) {
-        this(database, keyedHash::hash);
+    public AliasIndex(MongoDatabase database, KeyedHash keyedHash, UnconfirmedClaims unconfirmed) {
+        this(database, keyedHash::hash, unconfirmed);
     }
 
     /** Aliases kept in clear: for tests of the ownership rules only. */
     public AliasIndex(MongoDatabase database) {
-        this(database, UnaryOperator.identity());
+        this(database, UnaryOperator.identity(), UnconfirmedClaims.trusted());
     }
 
-    private AliasIndex(MongoDatabase database, UnaryOperator<String> idOf) {
+    /** Aliases kept in clear: for tests of the ownership rules only. */
+    public AliasIndex(MongoDatabase database, UnconfirmedClaims unconfirmed) {
+        this(database, UnaryOperator.identity(), unconfirmed);
+    }
+
+    private AliasIndex(MongoDatabase database, UnaryOperator<String> idOf, UnconfirmedClaims unconfirmed) {
         this.owners = database.getCollection("alias_owners");
         this.idOf = idOf;
+        this.unconfirmed = unconfirmed;
     }
 
     /** Rewrites owners stored with a clear alias (by an older version) under the alias's keyed hash; answers how many. */
@@ -133,13 +148,14 @@ public class AliasIndex {
     }
 
     private Optional<Buffer> buffer() {
-        return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo);
+        return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo, this::confirm);
     }
 
     private void write(Buffer buffer) {
+        buffer.proof = CommitProof.current();
         List<Document> claims = new ArrayList<>();
-        buffer.claims.forEach((alias, profileId) -> claims.add(new Document("_id", idOf.apply(alias))
-                .append(PROFILE_ID, profileId)));
+        buffer.claims.forEach((alias, profileId) -> claims.add(unconfirmed.unconfirmed(new Document("_id",
+                idOf.apply(alias)).append(PROFILE_ID, profileId), buffer.proof, null)));
         buffer.written = true;
         if (!claims.isEmpty()) {
             try {
@@ -150,7 +166,30 @@ public class AliasIndex {
                 throw new ConcurrencyException("aliases were claimed by another node meanwhile", e);
             }
         }
-        buffer.reassigned.forEach((profileId, aliases) -> update(aliases, profileId));
+        buffer.reassigned.forEach((profileId, aliases) -> reassign(buffer, aliases, profileId));
+    }
+
+    /** Reassigns in groups of one previous owner, each remembered until the unit of work is confirmed. */
+    private void reassign(Buffer buffer, List<String> aliases, String profileId) {
+        Map<String, List<String>> byPrevious = new LinkedHashMap<>();
+        aliases.forEach(alias -> byPrevious.computeIfAbsent(buffer.previous.get(alias), p -> new ArrayList<>())
+                .add(alias));
+        byPrevious.forEach((previous, moved) -> owners.updateMany(Filters.in("_id", ids(moved)),
+                unconfirmed.unconfirmedUpdate(Updates.set(PROFILE_ID, profileId), buffer.proof,
+                        previous == null ? null : new Document(PROFILE_ID, previous))));
+    }
+
+    private void confirm(Buffer buffer) {
+        if (buffer.proof.isEmpty()) {
+            return;
+        }
+        List<String> written = new ArrayList<>(ids(buffer.claims.keySet()));
+        buffer.reassigned.values().forEach(aliases -> written.addAll(ids(aliases)));
+        try {
+            unconfirmed.confirm(owners, written, buffer.proof.get());
+        } catch (RuntimeException e) {
+            log.warn("Could not confirm {} alias claims; they are confirmed when next read", written.size(), e);
+        }
     }
 
     /** Takes back what {@link #write} did, when the unit of work fails after it. */
@@ -163,7 +202,8 @@ public class AliasIndex {
         }
         Map<String, List<String>> byPrevious = new HashMap<>();
         buffer.previous.forEach((alias, owner) -> byPrevious.computeIfAbsent(owner, o -> new ArrayList<>()).add(alias));
-        byPrevious.forEach((owner, aliases) -> update(aliases, owner));
+        byPrevious.forEach((owner, aliases) -> owners.updateMany(Filters.in("_id", ids(aliases)),
+                Updates.combine(Updates.set(PROFILE_ID, owner), UnconfirmedClaims.confirmed())));
     }
 
     private Map<String, String> read(Collection<String> aliases) {
@@ -172,7 +212,9 @@ public class AliasIndex {
         aliases.forEach(alias -> aliasById.put(idOf.apply(alias), alias));
         List<String> all = List.copyOf(aliasById.keySet());
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
-            owners.find(Filters.in("_id", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK))))
+            List<Document> chunk = owners.find(Filters.in("_id", all.subList(from, Math.min(all.size(),
+                    from + LOOKUP_CHUNK)))).into(new ArrayList<>());
+            unconfirmed.settled(owners, chunk)
                     .forEach(d -> found.put(aliasById.get(d.getString("_id")), d.getString(PROFILE_ID)));
         }
         return found;
@@ -202,6 +244,7 @@ public class AliasIndex {
         final Map<String, String> claims = new LinkedHashMap<>();
         final Map<String, List<String>> reassigned = new LinkedHashMap<>();
         final Map<String, String> previous = new HashMap<>();
+        Optional<String> proof = Optional.empty();
         boolean written;
     }
 }

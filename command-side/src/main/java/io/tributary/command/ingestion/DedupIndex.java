@@ -8,6 +8,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
 import io.tributary.api.secret.KeyedHash;
+import io.tributary.command.support.CommitProof;
+import io.tributary.command.support.UnconfirmedClaims;
 import io.tributary.command.support.UnitOfWorkBuffer;
 import java.time.Instant;
 import java.time.temporal.ChronoField;
@@ -21,7 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.bson.conversions.Bson;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kept copy of each dedup key: a command-side lookup, claimed atomically (a unique {@code _id}) so that two
@@ -33,27 +38,40 @@ import org.bson.Document;
  * <p>
  * Keys are stored as their {@link KeyedHash keyed hash} ({@code _id}), never in clear (an order id can identify a
  * person); callers still speak in clear keys. A store written before hashing is converted at start.
+ * <p>
+ * What a unit of work writes stays {@link UnconfirmedClaims unconfirmed} until it committed, so that a claim left by a
+ * writer that died before storing its events is taken back when next read, instead of making the retried event a
+ * duplicate of one that was never stored.
  */
 public class DedupIndex {
 
     static final int LOOKUP_CHUNK = 250;
     private static final String BUFFER = DedupIndex.class.getName();
+    private static final String RECORD_ID = "recordId";
+    private static final Logger log = LoggerFactory.getLogger(DedupIndex.class);
 
     private final MongoCollection<Document> claims;
     private final UnaryOperator<String> idOf;
+    private final UnconfirmedClaims unconfirmed;
 
-    public DedupIndex(MongoDatabase database, KeyedHash keyedHash) {
-        this(database, keyedHash::hash);
+    public DedupIndex(MongoDatabase database, KeyedHash keyedHash, UnconfirmedClaims unconfirmed) {
+        this(database, keyedHash::hash, unconfirmed);
     }
 
     /** Keys kept in clear: for tests of the dedup rules only. */
     public DedupIndex(MongoDatabase database) {
-        this(database, UnaryOperator.identity());
+        this(database, UnaryOperator.identity(), UnconfirmedClaims.trusted());
     }
 
-    private DedupIndex(MongoDatabase database, UnaryOperator<String> idOf) {
+    /** Keys kept in clear: for tests of the dedup rules only. */
+    public DedupIndex(MongoDatabase database, UnconfirmedClaims unconfirmed) {
+        this(database, UnaryOperator.identity(), unconfirmed);
+    }
+
+    private DedupIndex(MongoDatabase database, UnaryOperator<String> idOf, UnconfirmedClaims unconfirmed) {
         this.claims = database.getCollection("dedup_keys");
         this.idOf = idOf;
+        this.unconfirmed = unconfirmed;
     }
 
     /** Rewrites claims stored with a clear key (by an older version) under the key's keyed hash; answers how many. */
@@ -113,14 +131,22 @@ public class DedupIndex {
         throw new IllegalStateException("dedup key " + claim.key() + " keeps changing hands");
     }
 
-    /** Hands an expired key over to a new copy; false when another copy took it over first. */
+    /**
+     * Hands an expired key over to a new copy; false when another copy took it over first. In a unit of work the
+     * hand-over is buffered, and one that another copy took first fails the unit of work, which is then retried.
+     */
     public boolean replace(DedupClaim expired, DedupClaim claim) {
-        boolean replaced = claims.replaceOne(Filters.and(Filters.eq("_id", idOf.apply(expired.key())),
-                Filters.eq("recordId", expired.recordId())), document(claim, idOf)).getMatchedCount() == 1;
-        if (replaced) {
-            buffer().ifPresent(b -> b.known.put(claim.key(), claim));
+        Optional<Buffer> buffer = buffer();
+        if (buffer.isPresent()) {
+            buffer.get().known.put(claim.key(), claim);
+            buffer.get().replacing.put(claim.key(), new Replacement(expired, claim));
+            return true;
         }
-        return replaced;
+        return claims.replaceOne(held(expired), document(claim, idOf)).getMatchedCount() == 1;
+    }
+
+    private Bson held(DedupClaim claim) {
+        return Filters.and(Filters.eq("_id", idOf.apply(claim.key())), Filters.eq(RECORD_ID, claim.recordId()));
     }
 
     public void release(DedupClaim claim) {
@@ -129,36 +155,53 @@ public class DedupIndex {
             buffer.get().known.put(claim.key(), null);
             return;
         }
-        claims.deleteOne(Filters.and(Filters.eq("_id", idOf.apply(claim.key())),
-                Filters.eq("recordId", claim.recordId())));
-    }
-
-    public void restore(DedupClaim claim) {
-        claims.replaceOne(Filters.eq("_id", idOf.apply(claim.key())), document(claim, idOf));
+        claims.deleteOne(held(claim));
     }
 
     private Optional<Buffer> buffer() {
-        return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo);
+        return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo, this::confirm);
     }
 
     private void write(Buffer buffer) {
+        buffer.proof = CommitProof.current();
         List<DedupClaim> pending = List.copyOf(buffer.pending.values());
         buffer.written = true;
-        if (pending.isEmpty()) {
-            return;
+        if (!pending.isEmpty()) {
+            try {
+                claims.insertMany(pending.stream().map(claim -> unconfirmed.unconfirmed(document(claim, idOf),
+                        buffer.proof, null)).toList(), new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                e.getWriteErrors().forEach(error -> buffer.pending.remove(pending.get(error.getIndex()).key()));
+                throw new ConcurrencyException("dedup keys were claimed by another node meanwhile", e);
+            }
         }
-        try {
-            claims.insertMany(pending.stream().map(claim -> document(claim, idOf)).toList(),
-                    new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            e.getWriteErrors().forEach(error -> buffer.pending.remove(pending.get(error.getIndex()).key()));
-            throw new ConcurrencyException("dedup keys were claimed by another node meanwhile", e);
+        for (Replacement replacement : buffer.replacing.values()) {
+            Document replaced = document(replacement.expired(), idOf);
+            if (claims.replaceOne(held(replacement.expired()), unconfirmed.unconfirmed(
+                    document(replacement.claim(), idOf), buffer.proof, replaced)).getMatchedCount() != 1) {
+                throw new ConcurrencyException("an expired dedup key was taken over by another node meanwhile");
+            }
+            buffer.replaced.add(replacement);
         }
     }
 
     private void undo(Buffer buffer) {
         if (buffer.written && !buffer.pending.isEmpty()) {
             claims.deleteMany(Filters.in("_id", buffer.pending.keySet().stream().map(idOf).toList()));
+        }
+        buffer.replaced.forEach(r -> claims.replaceOne(held(r.claim()), document(r.expired(), idOf)));
+    }
+
+    private void confirm(Buffer buffer) {
+        if (buffer.proof.isEmpty()) {
+            return;
+        }
+        List<String> written = new ArrayList<>(buffer.pending.keySet());
+        buffer.replaced.forEach(r -> written.add(r.claim().key()));
+        try {
+            unconfirmed.confirm(claims, written.stream().map(idOf).toList(), buffer.proof.get());
+        } catch (RuntimeException e) {
+            log.warn("Could not confirm {} dedup claims; they are confirmed when next read", written.size(), e);
         }
     }
 
@@ -168,17 +211,18 @@ public class DedupIndex {
         keys.forEach(key -> keyById.put(idOf.apply(key), key));
         List<String> ids = List.copyOf(keyById.keySet());
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            claims.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK))))
-                    .forEach(doc -> {
-                        String key = keyById.get(doc.getString("_id"));
-                        found.put(key, claim(key, doc));
-                    });
+            List<Document> chunk = claims.find(Filters.in("_id", ids.subList(from, Math.min(ids.size(),
+                    from + LOOKUP_CHUNK)))).into(new ArrayList<>());
+            unconfirmed.settled(claims, chunk).forEach(doc -> {
+                String key = keyById.get(doc.getString("_id"));
+                found.put(key, claim(key, doc));
+            });
         }
         return found;
     }
 
     private static Document document(DedupClaim claim, UnaryOperator<String> idOf) {
-        return new Document("_id", idOf.apply(claim.key())).append("recordId", claim.recordId())
+        return new Document("_id", idOf.apply(claim.key())).append(RECORD_ID, claim.recordId())
                 .append("sourceId", claim.sourceId()).append("profileId", claim.profileId())
                 .append("fingerprint", claim.fingerprint())
                 .append("eventTime", Date.from(claim.eventTime())).append("eventNanos", claim.eventTime().getNano());
@@ -186,7 +230,7 @@ public class DedupIndex {
 
     private static DedupClaim claim(String key, Document doc) {
         Instant time = doc.getDate("eventTime").toInstant().with(ChronoField.NANO_OF_SECOND, doc.getInteger("eventNanos", 0));
-        return new DedupClaim(key, doc.getString("recordId"), doc.getString("sourceId"),
+        return new DedupClaim(key, doc.getString(RECORD_ID), doc.getString("sourceId"),
                 doc.getString("profileId"), doc.getString("fingerprint"), time);
     }
 
@@ -194,6 +238,12 @@ public class DedupIndex {
     private static final class Buffer {
         final Map<String, DedupClaim> known = new HashMap<>();
         final Map<String, DedupClaim> pending = new LinkedHashMap<>();
+        final Map<String, Replacement> replacing = new LinkedHashMap<>();
+        final List<Replacement> replaced = new ArrayList<>();
+        Optional<String> proof = Optional.empty();
         boolean written;
+    }
+
+    private record Replacement(DedupClaim expired, DedupClaim claim) {
     }
 }

@@ -25,7 +25,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -192,11 +191,7 @@ class IngestionHandler {
      */
     private Optional<DedupClaim> claim(DedupClaim mine, Optional<DedupClaim> expired) {
         if (expired.isPresent()) {
-            if (!dedupIndex.replace(expired.get(), mine)) {
-                return dedupIndex.find(mine.key());
-            }
-            onRollback(() -> dedupIndex.restore(expired.get()));
-            return Optional.empty();
+            return dedupIndex.replace(expired.get(), mine) ? Optional.empty() : dedupIndex.find(mine.key());
         }
         return dedupIndex.claim(mine);
     }
@@ -205,10 +200,6 @@ class IngestionHandler {
         Object url = event.properties().getOrDefault(PAGE_URL, event.properties().get("url"));
         Object referrer = event.properties().get("referrer");
         return channelRules.classify(url == null ? null : url.toString(), referrer == null ? null : referrer.toString());
-    }
-
-    static void onRollback(Runnable undo) {
-        CurrentUnitOfWork.ifStarted(uow -> uow.root().onRollback(u -> undo.run()));
     }
 
     /** Store deliveries decided earlier in this batch, before the lookup learns of them when the batch commits. */

@@ -63,20 +63,20 @@ class Session {
         sessionId = event.sessionId();
         profileId = event.profileId();
         startedAt = event.startedAt();
-        channelGroup = event.channelGroup();
-        channel = event.channel();
-        campaign = event.campaign();
-        adSet = event.adSet();
-        ad = event.ad();
+        classifyAs(event.channelGroup(), event.channel(), event.campaign(), event.adSet(), event.ad());
     }
 
     @EventSourcingHandler
     void on(SessionReclassified event) {
-        channelGroup = event.channelGroup();
-        channel = event.channel();
-        campaign = event.campaign();
-        adSet = event.adSet();
-        ad = event.ad();
+        classifyAs(event.channelGroup(), event.channel(), event.campaign(), event.adSet(), event.ad());
+    }
+
+    private void classifyAs(String channelGroup, String channel, String campaign, String adSet, String ad) {
+        this.channelGroup = channelGroup;
+        this.channel = channel;
+        this.campaign = campaign;
+        this.adSet = adSet;
+        this.ad = ad;
     }
 
     @EventSourcingHandler

@@ -8,15 +8,16 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * State buffered for the root unit of work in progress: created on first use, written out when the unit of work
- * prepares its commit (before its events are stored), and undone if it rolls back. Outside a unit of work there is
- * no buffer, and callers write through.
+ * prepares its commit (before its events are stored), undone if it rolls back, and confirmed once it committed.
+ * Outside a unit of work there is no buffer, and callers write through.
  */
 public final class UnitOfWorkBuffer {
 
     private UnitOfWorkBuffer() {
     }
 
-    public static <T> Optional<T> current(String key, Supplier<T> create, Consumer<T> write, Consumer<T> undo) {
+    public static <T> Optional<T> current(String key, Supplier<T> create, Consumer<T> write, Consumer<T> undo,
+                                          Consumer<T> confirm) {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.empty();
         }
@@ -25,6 +26,7 @@ public final class UnitOfWorkBuffer {
             T buffer = create.get();
             root.onPrepareCommit(u -> write.accept(buffer));
             root.onRollback(u -> undo.accept(buffer));
+            root.afterCommit(u -> confirm.accept(buffer));
             return buffer;
         }));
     }

@@ -93,14 +93,4 @@ class DedupIndexTest {
 
         assertThat(index.find(first.key())).contains(third);
     }
-
-    @Test
-    void restorePutsTheKeptClaimBack() {
-        index.claim(first);
-        index.replace(first, third);
-
-        index.restore(first);
-
-        assertThat(index.find(first.key())).contains(first);
-    }
 }

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.api.secret.KeyedHash;
 import io.tributary.api.secret.SecretBox;
 import io.tributary.command.support.InMemoryMongo;
+import io.tributary.command.support.UnconfirmedClaims;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ class HashedLookupsTest {
 
     @Test
     void storesAliasOwnersUnderKeyedHashesOnly() {
-        AliasIndex index = new AliasIndex(database, keyedHash);
+        AliasIndex index = new AliasIndex(database, keyedHash, UnconfirmedClaims.trusted());
 
         index.claim(EMAIL, "profile-ann");
 
@@ -43,7 +44,7 @@ class HashedLookupsTest {
 
     @Test
     void storesDedupKeysUnderKeyedHashesOnly() {
-        DedupIndex index = new DedupIndex(database, keyedHash);
+        DedupIndex index = new DedupIndex(database, keyedHash, UnconfirmedClaims.trusted());
 
         index.claim(claim(ORDER_KEY));
 
@@ -54,7 +55,7 @@ class HashedLookupsTest {
     @Test
     void hashesAliasOwnersAnOlderVersionStoredInClear() {
         new AliasIndex(database).claim(EMAIL, "profile-ann");
-        AliasIndex hashed = new AliasIndex(database, keyedHash);
+        AliasIndex hashed = new AliasIndex(database, keyedHash, UnconfirmedClaims.trusted());
 
         assertThat(hashed.hashStoredAliases()).isEqualTo(1);
 
@@ -66,7 +67,7 @@ class HashedLookupsTest {
     @Test
     void hashesDedupKeysAnOlderVersionStoredInClear() {
         new DedupIndex(database).claim(claim(ORDER_KEY));
-        DedupIndex hashed = new DedupIndex(database, keyedHash);
+        DedupIndex hashed = new DedupIndex(database, keyedHash, UnconfirmedClaims.trusted());
 
         assertThat(hashed.hashStoredKeys()).isEqualTo(1);
 
@@ -76,7 +77,7 @@ class HashedLookupsTest {
 
     @Test
     void forgetsTheOwnersOfErasedAliases() {
-        AliasIndex index = new AliasIndex(database, keyedHash);
+        AliasIndex index = new AliasIndex(database, keyedHash, UnconfirmedClaims.trusted());
         index.claim(EMAIL, "profile-ann");
 
         index.forget(List.of(EMAIL));
