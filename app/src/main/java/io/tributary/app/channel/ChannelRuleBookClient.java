@@ -1,10 +1,10 @@
 package io.tributary.app.channel;
 
-import io.tributary.app.cluster.ConflictRetry;
 import io.tributary.api.channel.ChangeChannelRuleSet;
 import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.channel.ChannelRule;
 import io.tributary.api.channel.ChannelRuleSet;
+import io.tributary.app.cluster.ConflictRetry;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;

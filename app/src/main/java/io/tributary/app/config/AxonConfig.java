@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.app.cluster.ClusterConfig;
+import io.tributary.app.cluster.NodeId;
 import io.tributary.app.privacy.DataKeys;
 import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
-import io.tributary.app.cluster.ClusterConfig;
-import io.tributary.app.cluster.NodeId;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
-import io.tributary.command.support.CommitProof;
-import org.axonframework.eventhandling.EventBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -28,7 +26,6 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -96,20 +93,6 @@ public class AxonConfig {
     @Bean
     SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
-    }
-
-    /** Lets alias and dedup claims name their unit of work's first event, to tell committed ones from orphans. */
-    @Bean
-    static BeanPostProcessor proveCommits() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof EventBus eventBus) {
-                    eventBus.registerDispatchInterceptor(new CommitProof());
-                }
-                return bean;
-            }
-        };
     }
 
     @Autowired

@@ -1,47 +1,50 @@
 package io.tributary.app.config;
 
 import com.mongodb.client.MongoDatabase;
-import io.tributary.command.support.UnconfirmedClaims;
-import io.tributary.eventstore.SequencedMongoEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.intake.AliasTypes;
 import io.tributary.api.intake.IntakeDirectory;
+import io.tributary.api.intake.TimestampBounds;
 import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.api.rules.RecordIdentityRuleSet;
-import io.tributary.command.rules.IdentityRulesVersion;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import io.tributary.api.secret.SecretBox;
+import io.tributary.app.cluster.ConflictRetry;
+import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.command.channel.ChannelRulesInForce;
 import io.tributary.command.channel.ChannelRulesPort;
-import io.tributary.api.intake.TimestampBounds;
 import io.tributary.command.ingestion.AliasIndex;
 import io.tributary.command.ingestion.AliasRules;
 import io.tributary.command.ingestion.DedupIndex;
-import io.tributary.command.ingestion.Suppressions;
 import io.tributary.command.ingestion.DedupPolicy;
 import io.tributary.command.ingestion.DeliveryIndex;
 import io.tributary.command.ingestion.IntakeLookups;
 import io.tributary.command.ingestion.QuarantineList;
+import io.tributary.command.ingestion.Suppressions;
 import io.tributary.command.profile.AliasLimits;
+import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.ChannelCatalog;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.command.source.SourceSecrets;
-import io.tributary.api.secret.SecretBox;
-import io.tributary.app.cluster.ConflictRetry;
-import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.command.source.SourceTokenIndex;
+import io.tributary.command.support.CommitProof;
+import io.tributary.command.support.UnconfirmedClaims;
+import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /**
  * The command side's wiring: its policies from typed settings, its set-based lookups, and the ingestion port
@@ -117,6 +120,20 @@ public class PolicyConfig {
         if (version != null) {
             ready.getApplicationContext().getBean(IdentityRulesVersion.class).inForce(version);
         }
+    }
+
+    /** Lets alias and dedup claims name their unit of work's first event, to tell committed ones from orphans. */
+    @Bean
+    static BeanPostProcessor proveCommits() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof EventBus eventBus) {
+                    eventBus.registerDispatchInterceptor(new CommitProof());
+                }
+                return bean;
+            }
+        };
     }
 
     /** Claims whose unit of work's events the store holds are kept; those left by a dead writer are taken back. */

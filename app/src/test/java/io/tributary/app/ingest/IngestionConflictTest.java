@@ -9,12 +9,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.tributary.api.ingestion.Rejection;
+import io.tributary.app.cluster.ConflictRetry;
 import io.tributary.app.config.MongoEndpoint;
 import io.tributary.app.config.TributaryProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import io.tributary.app.cluster.ConflictRetry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
