@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 public class ReportConfig {
 
     private static final String ROLLUPS = "attribution-rollups";
-    private static final String LIVE = "live";
+    private static final String CONVERSIONS = "attribution-conversions";
 
     @Bean
     AttributionSettings attributionSettings(AttributionProperties properties) {
@@ -52,12 +52,12 @@ public class ReportConfig {
         return new CreditRollupProjection(database, settings, intake::classifyTraffic);
     }
 
-    /** Reports add up the roll-ups while their read model is live, and take the exact path while it is rebuilt. */
+    /** Reports add up the roll-ups while they are live and not behind the conversions; else the exact path. */
     @Bean
     ReportQueryHandler reportQueryHandler(MongoDatabase database, AttributionSettings settings,
                                           ObjectProvider<Projections> projections) {
-        return new ReportQueryHandler(database, settings, () -> LIVE.equals(
-                projections.getObject().status(ROLLUPS).status()));
+        return new ReportQueryHandler(database, settings, () -> RollupFreshness.usable(
+                projections.getObject().status(ROLLUPS), projections.getObject().status(CONVERSIONS)));
     }
 
     @Bean

@@ -36,7 +36,7 @@ public final class UnconfirmedClaims {
     static final String CLAIMED_AT = "claimedAt";
     static final String REPLACED = "replaced";
     private static final String ID = "_id";
-    private static final Duration PAUSE = Duration.ofMillis(100);
+    private static final Duration PAUSE = Duration.ofMillis(25);
 
     private final Predicate<String> stored;
     private final Duration lease;
