@@ -15,6 +15,7 @@ import io.tributary.command.profile.AliasLimits;
 import io.tributary.command.profile.ProfilesForTests;
 import io.tributary.command.profile.Profiles;
 import io.tributary.command.session.ChannelRules;
+import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,8 @@ final class IntakeWorld {
             return null;
         });
         handler = new IngestionHandler(profiles,
-                new IdentityStitching(profiles, new AliasIndex(database), AliasRules.defaults()),
+                new IdentityStitching(profiles, new AliasIndex(database), AliasRules.defaults(),
+                        new IdentityRulesVersion()),
                 new DedupIndex(database), DedupPolicy.defaults(), deliveries, ChannelRules.defaults(),
                 DefaultCommandGateway.builder().commandBus(bus).build(), eventStore, suppressions);
     }
