@@ -7,7 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tributary.app.Api;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -90,6 +96,8 @@ class IdentityDryRunEndToEndTest {
                 .isEqualByComparingTo(number(liveBefore.getOrDefault(group, Map.of("revenue", "0")), "revenue")));
         assertThat(liveGroups()).as("a dry-run leaves the live reports alone").isEqualTo(liveBefore);
         assertThat(profileOf(bob)).as("a dry-run leaves the live profiles alone").isEqualTo(glued);
+        assertThat(dashboard("/dashboard/dry-runs/" + runId)).contains("data-status=\"done\"", "profile-changes",
+                glued, email, "session-counts");
 
         try {
             Api.Response applied = api.admin("POST", "/api/identity/dry-runs/" + runId + "/apply", null);
@@ -99,6 +107,8 @@ class IdentityDryRunEndToEndTest {
             assertThat((String) apply.get("identityRestatement")).contains("not re-decided");
             assertThat(api.admin("POST", "/api/identity/dry-runs/" + runId + "/apply", null).status())
                     .as("an apply happens once").isEqualTo(409);
+            assertThat(dashboard("/dashboard/dry-runs/" + runId)).contains("data-status=\"applied\"",
+                    "id=\"identity-rules-version\">" + apply.get("identityRulesVersion") + "<");
 
             String carol = anon();
             String dave = anon();
@@ -136,6 +146,24 @@ class IdentityDryRunEndToEndTest {
         finishedView(restore, "done");
         assertThat(api.admin("POST", "/api/identity/dry-runs/" + restore + "/apply", null).status()).isEqualTo(202);
         finishedView(restore, "applied");
+    }
+
+    /** A page of the dashboard, logged in with the admin token. */
+    private String dashboard(String path) {
+        try {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String base = "http://127.0.0.1:" + port;
+            http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                    .POST(HttpRequest.BodyPublishers.ofString("token=" + Api.ADMIN_TOKEN)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            return page.body();
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private String start(Map<String, Object> candidate) {
