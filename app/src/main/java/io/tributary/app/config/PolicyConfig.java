@@ -11,6 +11,7 @@ import io.tributary.api.rules.IdentityReplayer;
 import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.api.rules.RecordIdentityRuleSet;
 import io.tributary.command.replay.StitchingReplayer;
+import io.tributary.command.rules.IdentityRulesStore;
 import io.tributary.command.rules.IdentityRulesVersion;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -106,8 +107,8 @@ public class PolicyConfig {
     }
 
     @Bean
-    IdentityRulesVersion identityRulesVersion() {
-        return new IdentityRulesVersion();
+    IdentityRulesVersion identityRulesVersion(MongoDatabase database) {
+        return new IdentityRulesVersion(new IdentityRulesStore(database), Clock.systemUTC());
     }
 
     /**
