@@ -18,6 +18,9 @@ public interface IdentityReplay {
     /** The person a recorded event belongs to now, after the merges since; null for a record never replayed. */
     String personOf(String recordId);
 
+    /** Whether this replay's rules let a normalised alias urn stitch: not blocked, not quarantined. */
+    boolean stitches(String urn);
+
     /** The aliases a person owns now. */
     Set<String> aliasesOf(String personId);
 

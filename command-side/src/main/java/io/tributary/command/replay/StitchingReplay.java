@@ -81,6 +81,12 @@ final class StitchingReplay implements IdentityReplay {
     }
 
     @Override
+    public boolean stitches(String urn) {
+        ParsedAlias alias = aliasRules.parse(urn);
+        return alias.isValid() && !alias.blocked();
+    }
+
+    @Override
     public Set<String> aliasesOf(String personId) {
         Person person = people.get(personId);
         return person == null ? Set.of() : Set.copyOf(person.aliases);

@@ -6,6 +6,7 @@ import io.tributary.api.rules.IdentityRuleSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** One dry-run's state, changed by its background job and read by {@code GET /api/identity/dry-runs/{id}}. */
 final class DryRun {
@@ -29,6 +30,8 @@ final class DryRun {
     private boolean applyStarted;
     private Long appliedVersion;
     private Long identityVersion;
+    private Set<String> newlyBlockedGlue = Set.of();
+    private long profilesSplitByApply;
     private long sessionsReclassified;
     private boolean attributionRebuilt;
 
@@ -51,6 +54,20 @@ final class DryRun {
     synchronized void done(DryRunDiff result) {
         diff = result;
         status = Status.DONE;
+    }
+
+    /** An identity dry-run's diff, and the aliases whose live merges its apply splits. */
+    synchronized void done(DryRunDiff result, Set<String> newlyBlocked) {
+        newlyBlockedGlue = Set.copyOf(newlyBlocked);
+        done(result);
+    }
+
+    synchronized Set<String> newlyBlockedGlue() {
+        return newlyBlockedGlue;
+    }
+
+    synchronized void profilesSplit(long count) {
+        profilesSplitByApply = count;
     }
 
     /** A failed apply that recorded no rules yet may be tried again. */
@@ -95,7 +112,8 @@ final class DryRun {
         double progress = status == Status.RUNNING
                 ? (totalEvents == 0 ? 0 : Math.min(1, (double) processedEvents / totalEvents)) : 1;
         DryRunView.Apply apply = !applyStarted ? null : new DryRunView.Apply(appliedVersion, sessionsReclassified,
-                attributionRebuilt, identityVersion, identityRules == null ? null : DryRunView.Apply.IDENTITY_RESTATEMENT);
+                attributionRebuilt, identityVersion, identityRules == null ? null : DryRunView.Apply.IDENTITY_RESTATEMENT,
+                profilesSplitByApply);
         return new DryRunView(id, status.name().toLowerCase(), progress, processedEvents, createdAt, channelRules,
                 model, diff, apply, error, identityRules);
     }

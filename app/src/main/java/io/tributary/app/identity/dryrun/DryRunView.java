@@ -21,12 +21,14 @@ public record DryRunView(String id, String status, double progress, long process
      * @param attributionRebuilt    whether attribution-conversions was rebuilt (orders without a session changed)
      * @param identityRulesVersion  the identity rules version the apply recorded (null without identity rules)
      * @param identityRestatement   what the apply of identity rules restated, and what not
+     * @param profilesSplit         live profiles split off because the applied rules block an alias that glued them
      */
     public record Apply(Long rulesVersion, long sessionsReclassified, boolean attributionRebuilt,
-                        Long identityRulesVersion, String identityRestatement) {
+                        Long identityRulesVersion, String identityRestatement, long profilesSplit) {
 
         public static final String IDENTITY_RESTATEMENT = "new tracked events are decided with these identity rules "
-                + "from now on; past merges, refusals and sessions are not re-decided (split or quarantine past merges "
-                + "by hand)";
+                + "from now on; past merges glued by a value these rules newly block are split (rule blocked_value, "
+                + "as a quarantine with split does); other past decisions are not re-decided: merges a lower limit or "
+                + "another priority would refuse or move, merges the rules would newly make, and session cuts";
     }
 }

@@ -5,6 +5,8 @@ import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.channel.ChannelRule;
 import io.tributary.api.channel.ChannelRuleSet;
 import io.tributary.api.ingestion.EventRecorded;
+import io.tributary.api.identity.IdentityOperationOutcome;
+import io.tributary.api.identity.SplitGluedMerges;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.rules.IdentityReplayer;
 import io.tributary.api.rules.IdentityRuleSet;
@@ -61,6 +63,7 @@ public class DryRuns {
     private static final Logger log = LoggerFactory.getLogger(DryRuns.class);
     private static final String ATTRIBUTION = "attribution-conversions";
     private static final String PAGE_URL = "$url";
+    private static final String BLOCKED_VALUE = "blocked_value";
 
     private final Map<String, DryRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -96,7 +99,13 @@ public class DryRuns {
         DryRun run = new DryRun(UUID.randomUUID().toString(), request.channelRules(), identity, model, request.from(),
                 request.to(), clock.instant());
         runs.put(run.id, run);
-        worker.submit(() -> guarded(run, () -> run.done(identity == null ? evaluate(run) : evaluateIdentity(run))));
+        worker.submit(() -> guarded(run, () -> {
+            if (identity == null) {
+                run.done(evaluate(run));
+            } else {
+                evaluateIdentity(run);
+            }
+        }));
         return run;
     }
 
@@ -182,7 +191,7 @@ public class DryRuns {
      * Replays every recorded tracked event twice in memory, under the identity and channel rules in force and under
      * the candidate ones, then feeds each side's placements into a shadow attribution read model of its own.
      */
-    private DryRunDiff evaluateIdentity(DryRun run) {
+    private void evaluateIdentity(DryRun run) {
         ChannelRuleSet inForce = channels.inForce();
         ChannelRuleSet candidate = run.channelRules == null ? inForce
                 : new ChannelRuleSet(inForce.version() + 1, run.channelRules);
@@ -222,10 +231,10 @@ public class DryRuns {
             BlendedReportView would = after.perChannelGroup(run.model, from, to);
             PeopleDiff people = PeopleDiff.of(comparison);
             SessionCuts cuts = SessionCuts.of(comparison);
-            return new DryRunDiff(cuts.changed(), cuts.listed(), run.model.wireName(), from, to, would.currency(),
+            run.done(new DryRunDiff(cuts.changed(), cuts.listed(), run.model.wireName(), from, to, would.currency(),
                     groups(was, would), sessionless.sessionlessOrdersChanged(), people.mergedProfiles(),
                     people.splitProfiles(), cuts.before(), cuts.after(), people.merged(), people.split(),
-                    people.changes());
+                    people.changes()), people.newlyBlockedGlue());
         }
     }
 
@@ -257,7 +266,12 @@ public class DryRuns {
                     () -> commands.sendAndWait(new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID,
                             run.identityRules, "dry-run:" + run.id)));
             run.identityRulesRecorded(version);
-            log.info("dry-run {} applied: identity rules version {}", run.id, version);
+            long split = run.newlyBlockedGlue().stream().mapToLong(alias -> commands.<IdentityOperationOutcome>sendAndWait(
+                    new SplitGluedMerges(alias, BLOCKED_VALUE, "identity rules version " + version + " block it",
+                            "dry-run:" + run.id))
+                    .others().size()).sum();
+            run.profilesSplit(split);
+            log.info("dry-run {} applied: identity rules version {}, {} profiles split off", run.id, version, split);
         }
         run.applied(restated.sessionsReclassified(), restated.attributionRebuilt());
     }

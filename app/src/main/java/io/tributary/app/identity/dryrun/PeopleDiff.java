@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * goes to another person (a changed alias priority) shows as a split of its old person and a merge into its new one.
  */
 record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<String> splitProfiles,
-                  List<ProfileChange> changes) {
+                  List<ProfileChange> changes, Set<String> newlyBlockedGlue) {
 
     static PeopleDiff of(IdentityComparison comparison) {
         IdentityReplay before = comparison.replay(Side.BEFORE);
@@ -39,7 +39,24 @@ record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<Str
         Set<String> mergedProfiles = new TreeSet<>();
         long split = changed("split", byBefore, before, after, changes, splitProfiles);
         long merged = changed("merge", byAfter, after, before, changes, mergedProfiles);
-        return new PeopleDiff(merged, split, listed(mergedProfiles), listed(splitProfiles), changes);
+        return new PeopleDiff(merged, split, listed(mergedProfiles), listed(splitProfiles), changes,
+                newlyBlockedGlue(byBefore, before, after));
+    }
+
+    /**
+     * The aliases that glued people who split, and that the candidate rules block while the rules in force do not:
+     * what an apply splits the live merges of.
+     */
+    private static Set<String> newlyBlockedGlue(Map<String, Group> byBefore, IdentityReplay before,
+                                                IdentityReplay after) {
+        Set<String> glue = new TreeSet<>();
+        byBefore.forEach((person, group) -> {
+            if (group.others.size() > 1) {
+                before.glueOf(person).stream().filter(alias -> before.stitches(alias) && !after.stitches(alias))
+                        .forEach(glue::add);
+            }
+        });
+        return glue;
     }
 
     /** Counts the people of {@code side} made of several people of {@code other}, listing the first ones. */
