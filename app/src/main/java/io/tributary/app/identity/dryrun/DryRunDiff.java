@@ -63,9 +63,9 @@ public record DryRunDiff(long sessionsChanged, List<SessionChange> sessions, Str
      * @param profileIds    the live profiles their tracked events are on
      * @param trackedEvents how many tracked events they hold
      * @param parts         how many people of the other replay they come from ({@code merge}) or go to ({@code split})
-     * @param aliases       the aliases that make the difference: the shared aliases of the merges one replay made and
-     *                      the other did not, narrowed to those that one side does not own at all (a blocked value)
-     *                      when there are such
+     * @param aliases       the aliases that make the difference: those these people own and the others do not (a
+     *                      blocked or unblocked value, an alias a limit refuses); when there are none, the shared aliases
+     *                      of the merges one replay made and the other did not
      */
     public record ProfileChange(String change, List<String> profileIds, long trackedEvents, int parts,
                                 List<String> aliases) {

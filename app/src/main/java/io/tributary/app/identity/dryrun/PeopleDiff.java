@@ -79,20 +79,19 @@ record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<Str
     }
 
     /**
-     * The glue of {@code person} that none of {@code parts} has: the shared aliases of merges one replay made and the
-     * other did not; narrowed to those no part owns at all (a blocked value) when there are such.
+     * The aliases {@code person} owns and none of {@code parts} does (a value one side blocks, or a limit refuses);
+     * when there are none, its glue that none of the parts has: the shared aliases of merges one replay made and the
+     * other did not.
      */
     private static List<String> difference(IdentityReplay side, String person, IdentityReplay other,
                                            Set<String> parts) {
+        Set<String> owned = new TreeSet<>(side.aliasesOf(person));
         Set<String> glue = new TreeSet<>(side.glueOf(person));
-        Set<String> owned = new LinkedHashSet<>();
         for (String part : parts) {
+            owned.removeAll(other.aliasesOf(part));
             glue.removeAll(other.glueOf(part));
-            owned.addAll(other.aliasesOf(part));
         }
-        Set<String> unowned = new TreeSet<>(glue);
-        unowned.removeAll(owned);
-        return List.copyOf(unowned.isEmpty() ? glue : unowned);
+        return List.copyOf(owned.isEmpty() ? glue : owned);
     }
 
     private static List<String> listed(Set<String> profiles) {
