@@ -7,6 +7,7 @@ import io.tributary.api.channel.ChannelRuleSet;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.identity.IdentityOperationOutcome;
 import io.tributary.api.identity.SplitGluedMerges;
+import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.rules.IdentityReplayer;
 import io.tributary.api.rules.IdentityRuleSet;
@@ -116,6 +117,22 @@ public class DryRuns {
     /** Starts a dry-run of candidate channel rules; answers its id. */
     public String start(List<ChannelRule> channelRules, AttributionModel model) {
         return start(new DryRunRequest(channelRules, model.wireName(), null, null, null, null, null, null), model).id;
+    }
+
+    /** Every problem of a request's identity candidates, each named by its field. */
+    public static List<FieldError> identityProblems(DryRunRequest request) {
+        return IdentityCandidate.problems(request);
+    }
+
+    /** Starts a dry-run of a checked request (identity candidates, with channel rules or without); answers its id. */
+    public String start(DryRunRequest request) {
+        return start(request, request.model() == null ? AttributionModel.LAST_TOUCH
+                : AttributionModel.fromWire(request.model())).id;
+    }
+
+    /** The identity rules new tracked events are decided with. */
+    public IdentityRuleSet identityRulesInForce() {
+        return replayer.inForce();
     }
 
     public Optional<DryRunView> view(String id) {

@@ -10,6 +10,8 @@ import io.tributary.app.Api;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,6 +148,24 @@ class IdentityDryRunEndToEndTest {
                         "blockedValues[1]", "aliasPriority[1]", "aliasPriority[2]", "sessionTimeout");
     }
 
+    @Test
+    void theDashboardStartsIdentityDryRunsAndNamesEveryProblem() {
+        assertThat(dashboard("/dashboard/channel-rules")).contains("identity-dry-run-form", "aliasPriority",
+                "sessionTimeout");
+
+        HttpResponse<String> refused = dashboardForm("/dashboard/identity/dry-runs",
+                "{\"aliasLimits\": {\"fax\": 1}, \"sessionTimeout\": \"PT10S\"}");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("identity-problems", "aliasLimits.fax", "sessionTimeout");
+
+        HttpResponse<String> started = dashboardForm("/dashboard/identity/dry-runs", "{\"sessionTimeout\": \"PT30M\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String runId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat((Map<String, Object>) finishedView(runId, "done").get("identityRules"))
+                .containsEntry("sessionTimeout", "PT30M");
+    }
+
     /** The test settings block no extra values: an applied dry-run with none puts them back. */
     private void restoreBlockedValues() {
         String restore = start(Map.of("blockedValues", List.of(), "from", FROM, "to", TO));
@@ -157,12 +177,8 @@ class IdentityDryRunEndToEndTest {
     /** A page of the dashboard, logged in with the admin token. */
     private String dashboard(String path) {
         try {
-            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            HttpClient http = loggedIn();
             String base = "http://127.0.0.1:" + port;
-            http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + Api.ADMIN_TOKEN)).build(),
-                    HttpResponse.BodyHandlers.discarding());
             HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -170,6 +186,31 @@ class IdentityDryRunEndToEndTest {
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Posts the dashboard's identity dry-run form, logged in with the admin token; redirects are not followed. */
+    private HttpResponse<String> dashboardForm(String path, String identityRules) {
+        try {
+            HttpClient http = loggedIn();
+            String base = "http://127.0.0.1:" + port;
+            String form = "identityRules=" + URLEncoder.encode(identityRules, StandardCharsets.UTF_8)
+                    + "&attributionModel=last_touch";
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", base)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private HttpClient loggedIn() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        http.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + Api.ADMIN_TOKEN)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        return http;
     }
 
     private String start(Map<String, Object> candidate) {
