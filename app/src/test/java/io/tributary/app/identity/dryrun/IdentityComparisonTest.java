@@ -110,6 +110,21 @@ class IdentityComparisonTest {
     }
 
     @Test
+    void candidateChannelRulesChangeTheChannelOfASessionThatStartsOnBothSides() {
+        TrafficSource email = new TrafficSource("news|email", "Email", "News", "spring", null, null, null, null);
+        IdentityComparison comparison = new IdentityComparison(replayer.start(IN_FORCE, CLASSIFY), CLASSIFY,
+                replayer.start(IN_FORCE, e -> email), e -> email);
+        feed(comparison, recorded("n1", "pn", 0, true, "urn:anonymous_id:n"),
+                recorded("n2", "pn", 5, false, "urn:anonymous_id:n"));
+
+        SessionCuts cuts = SessionCuts.of(comparison);
+
+        assertThat(cuts.before()).isEqualTo(cuts.after()).isEqualTo(1);
+        assertThat(cuts.listed()).containsExactly(new SessionChange("session-of-n1", "pn", T0,
+                new Channel("Direct", "Direct", null), new Channel("Email", "News", "spring"), "channel"));
+    }
+
+    @Test
     void feedsEachSideItsOwnPeopleAndSessions() {
         IdentityComparison comparison = compare(new IdentityRuleSet(LIMITS, List.of(), AliasTypes.RANKED,
                 ofMinutes(30)));
