@@ -1,7 +1,13 @@
 package io.tributary.api.intake;
 
+import java.util.List;
+
 /** The type of a normalised alias ({@code urn:<type>:<value>}) and how strongly it identifies a person. */
 public final class AliasTypes {
+
+    /** The alias types with a rank of their own, strongest first; any other type ranks after them. */
+    public static final List<String> RANKED = List.of("user_id", "customer_id", "email", "phone", "checkout_token",
+            "cart_token", "anonymous_id");
 
     private static final String PREFIX = "urn:";
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * brought and those re-decided to it since) and the records of tracked events re-decided to it.
  *
  * @param rule      {@code manual} for a split asked for by hand, {@code quarantine} for one caused by quarantining
- *                  an alias that glued the two
+ *                  an alias that glued the two, {@code blocked_value} for one restated by an applied identity dry-run
+ *                  whose rules block an alias that glued the two
  * @param evidence  the operation itself: no tracked event, the moment it was decided
  */
 public record ProfileSplit(String profileId, String survivorProfileId, String splitProfileId,

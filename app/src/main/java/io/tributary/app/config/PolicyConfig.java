@@ -5,6 +5,7 @@ import io.tributary.api.channel.ChannelClassifier;
 import io.tributary.api.intake.AliasTypes;
 import io.tributary.api.intake.IntakeDirectory;
 import io.tributary.api.intake.TimestampBounds;
+import io.tributary.api.rules.IdentityReplayer;
 import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.api.rules.RecordIdentityRuleSet;
 import io.tributary.api.secret.SecretBox;
@@ -21,6 +22,8 @@ import io.tributary.command.ingestion.IntakeLookups;
 import io.tributary.command.ingestion.QuarantineList;
 import io.tributary.command.ingestion.Suppressions;
 import io.tributary.command.profile.AliasLimits;
+import io.tributary.command.replay.StitchingReplayer;
+import io.tributary.command.rules.IdentityRulesStore;
 import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.ChannelCatalog;
 import io.tributary.command.session.ChannelRules;
@@ -32,10 +35,8 @@ import io.tributary.command.support.UnconfirmedClaims;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -54,13 +55,22 @@ import org.springframework.context.event.EventListener;
 @Configuration
 public class PolicyConfig {
 
-    /** The order {@code AliasTypes.priority} ranks alias types in (fixed in code, recorded with the rules). */
-    private static final List<String> ALIAS_PRIORITY = Stream.of("user_id", "customer_id", "email", "phone",
-            "checkout_token", "cart_token", "anonymous_id").sorted(Comparator.comparingInt(AliasTypes::priority)).toList();
-
+    /**
+     * The blocked values of the identity rules in force (an applied dry-run's), those of the settings until the rules
+     * are recorded at start.
+     */
     @Bean
-    AliasRules aliasRules(TributaryProperties properties, QuarantineList quarantine) {
-        return new AliasRules(properties.identity().blockedAliasValues(), quarantine);
+    AliasRules aliasRules(TributaryProperties properties, QuarantineList quarantine, IdentityRulesVersion rules) {
+        List<String> settings = properties.identity().blockedAliasValues();
+        return new AliasRules(() -> rules.rules().map(IdentityRuleSet::blockedValues).orElse(settings), quarantine);
+    }
+
+    /** Dry-runs replay tracked events with the live stitching and session policies, under candidate rules. */
+    @Bean
+    IdentityReplayer identityReplayer(TributaryProperties properties, QuarantineList quarantine,
+                                      IdentityRulesVersion rules, SessionPolicy sessionPolicy) {
+        IdentityRuleSet settings = settingsRules(properties);
+        return new StitchingReplayer(() -> rules.rules().orElse(settings), quarantine, sessionPolicy);
     }
 
     @Bean
@@ -100,26 +110,27 @@ public class PolicyConfig {
     }
 
     @Bean
-    IdentityRulesVersion identityRulesVersion() {
-        return new IdentityRulesVersion();
+    IdentityRulesVersion identityRulesVersion(MongoDatabase database) {
+        return new IdentityRulesVersion(new IdentityRulesStore(database), Clock.systemUTC());
     }
 
     /**
-     * Records the identity rules from the settings as a new version when they differ from the last recorded set;
-     * decisions name that version from then on (decisions taken before it, during start, name 0).
+     * Records the identity rules from the settings as a new version when they differ from the last recorded settings;
+     * decisions run under the rules the rule book keeps in force (these, or rules applied since while the settings are
+     * unchanged) and name their version from then on (decisions taken before it, during start, name 0).
      */
     @EventListener(ApplicationReadyEvent.class)
     void recordIdentityRules(ApplicationReadyEvent ready) {
-        TributaryProperties properties = ready.getApplicationContext().getBean(TributaryProperties.class);
-        IdentityRuleSet rules = new IdentityRuleSet(properties.identity().aliasLimits(),
-                properties.identity().blockedAliasValues(), ALIAS_PRIORITY,
-                properties.sessions().inactivityTimeout());
+        IdentityRuleSet rules = settingsRules(ready.getApplicationContext().getBean(TributaryProperties.class));
         CommandGateway gateway = ready.getApplicationContext().getBean(CommandGateway.class);
-        Long version = ConflictRetry.retrying("recording the identity rules", () -> gateway.sendAndWait(
+        ConflictRetry.retrying("recording the identity rules", () -> gateway.sendAndWait(
                 new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID, rules, "settings")));
-        if (version != null) {
-            ready.getApplicationContext().getBean(IdentityRulesVersion.class).inForce(version);
-        }
+    }
+
+    /** The alias priority is the built-in rank ({@code AliasTypes.RANKED}) until an applied dry-run changes it. */
+    private static IdentityRuleSet settingsRules(TributaryProperties properties) {
+        return new IdentityRuleSet(properties.identity().aliasLimits(), properties.identity().blockedAliasValues(),
+                AliasTypes.RANKED, properties.sessions().inactivityTimeout());
     }
 
     /** Lets alias and dedup claims name their unit of work's first event, to tell committed ones from orphans. */

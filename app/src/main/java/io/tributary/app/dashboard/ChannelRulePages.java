@@ -8,6 +8,7 @@ import io.tributary.api.channel.ChannelRule;
 import io.tributary.api.channel.ChannelRuleCheck;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.report.AttributionModel;
+import io.tributary.app.identity.dryrun.DryRunRequest;
 import io.tributary.app.identity.dryrun.DryRunView;
 import io.tributary.app.identity.dryrun.DryRuns;
 import io.tributary.app.web.ApiProblem;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Channel rules: the rules in force, a form that dry-runs candidate rules (JSON), and each dry-run's page with its
- * progress (htmx polling), its diff and an apply button.
+ * Channel rules: the rules in force, a form that dry-runs candidate rules (JSON), a form that dry-runs candidate
+ * identity rules (JSON), and each dry-run's page with its progress (htmx polling), its diff and an apply button.
  */
 @Controller
 class ChannelRulePages {
@@ -33,10 +34,14 @@ class ChannelRulePages {
 
     private final ChannelClassifier channels;
     private final DryRuns dryRuns;
+    /** The app's JSON settings (durations as ISO-8601), for identity rules. */
+    private final ObjectMapper wiring;
 
-    ChannelRulePages(ChannelClassifier channels, DryRuns dryRuns) {
+    ChannelRulePages(ChannelClassifier channels, DryRuns dryRuns, ObjectMapper wiring) {
         this.channels = channels;
         this.dryRuns = dryRuns;
+        this.wiring = wiring.copy().configure(com.fasterxml.jackson.databind.DeserializationFeature
+                .FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
 
     @GetMapping("/dashboard/channel-rules")
@@ -60,6 +65,39 @@ class ChannelRulePages {
             return page(model, rules, attributionModel, problems);
         }
         return "redirect:/dashboard/dry-runs/" + dryRuns.start(candidate, chosen);
+    }
+
+    /** Candidate identity rules as a JSON object of the API's fields; every problem named on the page. */
+    @PostMapping("/dashboard/identity/dry-runs")
+    String identityDryRun(@RequestParam String identityRules,
+                          @RequestParam(defaultValue = "last_touch") String attributionModel, Model model) {
+        List<FieldError> problems = new java.util.ArrayList<>();
+        DryRunRequest request = null;
+        try {
+            IdentityFields fields = wiring.readValue(identityRules, IdentityFields.class);
+            request = new DryRunRequest(null, attributionModel, null, null, fields.aliasLimits(),
+                    fields.blockedValues(), fields.aliasPriority(), fields.sessionTimeout());
+            problems.addAll(DryRuns.identityProblems(request));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            problems.add(new FieldError("identityRules", "is not a JSON object of aliasLimits, blockedValues, "
+                    + "aliasPriority and sessionTimeout"));
+        }
+        try {
+            AttributionModel.fromWire(attributionModel);
+        } catch (IllegalArgumentException unknown) {
+            problems.add(new FieldError("model", "is not a known attribution model"));
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("identityRules", identityRules);
+            model.addAttribute("identityProblems", problems);
+            return page(model, pretty(channels.inForce().rules()), attributionModel, List.of());
+        }
+        return "redirect:/dashboard/dry-runs/" + dryRuns.start(request);
+    }
+
+    /** The identity fields of a dry-run request. */
+    record IdentityFields(java.util.Map<String, Integer> aliasLimits, List<String> blockedValues,
+                          List<String> aliasPriority, java.time.Duration sessionTimeout) {
     }
 
     @GetMapping("/dashboard/dry-runs/{id}")
@@ -91,6 +129,10 @@ class ChannelRulePages {
         model.addAttribute("models", Arrays.stream(AttributionModel.values()).map(AttributionModel::wireName).toList());
         model.addAttribute("problems", problems);
         model.addAttribute("dryRuns", dryRuns.recent());
+        if (!model.containsAttribute("identityRules")) {
+            model.addAttribute("identityRules", prettyIdentity());
+            model.addAttribute("identityProblems", List.of());
+        }
         model.addAttribute("active", "channel-rules");
         return "dashboard/channel-rules";
     }
@@ -111,6 +153,14 @@ class ChannelRulePages {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             problems.add(new FieldError("rules", "is not a JSON list of rules (see docs/channels.md)"));
             return List.of();
+        }
+    }
+
+    private String prettyIdentity() {
+        try {
+            return wiring.writerWithDefaultPrettyPrinter().writeValueAsString(dryRuns.identityRulesInForce());
+        } catch (JsonProcessingException bug) {
+            throw new IllegalStateException(bug);
         }
     }
 

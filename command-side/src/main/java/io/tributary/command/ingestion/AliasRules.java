@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,8 +23,9 @@ public final class AliasRules implements AliasParser {
     private static final Set<String> PLACEHOLDERS = Set.of("-1", "null", "undefined", "nan", "none", "unknown",
             "[object object]", "true", "false", "anonymous", "guest");
 
-    private final Set<String> blockedValues;
+    private final Supplier<? extends Collection<String>> extraBlockedValues;
     private final Predicate<String> quarantined;
+    private volatile Blocked blocked;
 
     public AliasRules(Collection<String> extraBlockedValues) {
         this(extraBlockedValues, urn -> false);
@@ -33,10 +35,17 @@ public final class AliasRules implements AliasParser {
      * @param quarantined whether a normalised urn is quarantined at run time: blocked on top of the configured values
      */
     public AliasRules(Collection<String> extraBlockedValues, Predicate<String> quarantined) {
+        this(() -> extraBlockedValues, quarantined);
+    }
+
+    /**
+     * @param extraBlockedValues the blocked values in force now (those of the identity rules in force), read at each
+     *                           parse
+     * @param quarantined        whether a normalised urn is quarantined at run time: blocked on top of those values
+     */
+    public AliasRules(Supplier<? extends Collection<String>> extraBlockedValues, Predicate<String> quarantined) {
+        this.extraBlockedValues = extraBlockedValues;
         this.quarantined = quarantined;
-        this.blockedValues = Stream.concat(PLACEHOLDERS.stream(), extraBlockedValues.stream())
-                .map(AliasRules::folded)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static AliasRules defaults() {
@@ -94,9 +103,26 @@ public final class AliasRules implements AliasParser {
     private boolean isBlocked(String type, String value) {
         String folded = folded(value);
         String significant = type.equals("phone") ? folded.replace("+", "") : folded;
+        Set<String> blockedValues = blockedValues();
         return ZEROS_AND_DASHES.matcher(significant).matches()
                 || blockedValues.contains(folded)
                 || blockedValues.contains(significant);
+    }
+
+    /** The placeholders and the extra values in force, folded once per change of the extra values. */
+    private Set<String> blockedValues() {
+        Collection<String> extra = extraBlockedValues.get();
+        Blocked current = blocked;
+        if (current == null || current.extra() != extra) {
+            current = new Blocked(extra, Stream.concat(PLACEHOLDERS.stream(), extra.stream())
+                    .map(AliasRules::folded)
+                    .collect(Collectors.toUnmodifiableSet()));
+            blocked = current;
+        }
+        return current.folded();
+    }
+
+    private record Blocked(Collection<String> extra, Set<String> folded) {
     }
 
     private static String folded(String value) {

@@ -6,6 +6,7 @@ import io.tributary.api.identity.IdentityOperationOutcome;
 import io.tributary.api.identity.LiftQuarantine;
 import io.tributary.api.identity.MergeProfilesByHand;
 import io.tributary.api.identity.QuarantineAlias;
+import io.tributary.api.identity.SplitGluedMerges;
 import io.tributary.api.identity.SplitProfileByHand;
 import io.tributary.api.intake.ParsedAlias;
 import io.tributary.api.profile.Evidence;
@@ -101,14 +102,32 @@ class IdentityOperations {
         if (!command.split() || owner == null) {
             return new IdentityOperationOutcome("quarantined", owner, List.of(), null, 0);
         }
+        return splitGlued("quarantined", owner, command.alias(), QUARANTINE, command.operator(), command.reason(),
+                evidence);
+    }
+
+    /** Undoes every merge an alias that the rules in force block glued (an applied dry-run's restatement). */
+    @CommandHandler
+    IdentityOperationOutcome handle(SplitGluedMerges command) {
+        String owner = aliasIndex.owners(List.of(command.alias())).get(command.alias());
+        if (owner == null) {
+            return new IdentityOperationOutcome("not_merged", null, List.of(), null, 0);
+        }
+        IdentityOperationOutcome outcome = splitGlued("split", owner, command.alias(), command.rule(),
+                command.operator(), command.reason(), operation());
+        return outcome.others().isEmpty()
+                ? new IdentityOperationOutcome("not_merged", outcome.profileId(), List.of(), null, 0) : outcome;
+    }
+
+    private IdentityOperationOutcome splitGlued(String outcome, String owner, String alias, String rule,
+                                                String operator, String reason, Evidence evidence) {
         List<String> split = new ArrayList<>();
         int moved = 0;
         Deque<String> survivors = new ArrayDeque<>(List.of(stitching.survivorOf(owner)));
         while (!survivors.isEmpty()) {
             String survivor = survivors.pop();
-            for (String target : profiles.gluedBy(survivor, command.alias())) {
-                Optional<ProfileSplit> done = split(survivor, target, Set.of(command.alias()), QUARANTINE,
-                        command.operator(), command.reason(), evidence);
+            for (String target : profiles.gluedBy(survivor, alias)) {
+                Optional<ProfileSplit> done = split(survivor, target, Set.of(alias), rule, operator, reason, evidence);
                 if (done.isPresent()) {
                     split.add(target);
                     moved += done.get().movedRecords().size();
@@ -116,7 +135,7 @@ class IdentityOperations {
                 }
             }
         }
-        return new IdentityOperationOutcome("quarantined", stitching.survivorOf(owner), split, null, moved);
+        return new IdentityOperationOutcome(outcome, stitching.survivorOf(owner), split, null, moved);
     }
 
     @CommandHandler

@@ -3,8 +3,10 @@ package io.tributary.command.ingestion;
 import io.tributary.api.intake.AliasTypes;
 import io.tributary.api.intake.ParsedAlias;
 import io.tributary.api.profile.Evidence;
+import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.command.profile.ProfileState;
 import io.tributary.command.profile.Profiles;
+import io.tributary.command.rules.IdentityRulesVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>aliases owned by no profile join the event's profile;</li>
  * <li>aliases owned by several profiles merge them into the oldest (first seen first, ties to the smallest id),
- * unless a limit forbids it: then the event goes to the owner of its highest-priority alias;</li>
+ * unless a limit forbids it: then the event goes to the owner of its highest-priority alias (in the alias priority of
+ * the identity rules in force);</li>
  * <li>no known alias: a new profile.</li>
  * </ol>
  * A duplicate copy of a tracked event also belongs to the profile of the copy that was kept: the same order sent
@@ -32,11 +35,14 @@ class IdentityStitching {
     private final Profiles profiles;
     private final AliasIndex aliasIndex;
     private final AliasRules aliasRules;
+    private final IdentityRulesVersion rules;
 
-    IdentityStitching(Profiles profiles, AliasIndex aliasIndex, AliasRules aliasRules) {
+    /** @param rules the identity rules in force, whose alias priority ranks an event's aliases */
+    IdentityStitching(Profiles profiles, AliasIndex aliasIndex, AliasRules aliasRules, IdentityRulesVersion rules) {
         this.profiles = profiles;
         this.aliasIndex = aliasIndex;
         this.aliasRules = aliasRules;
+        this.rules = rules;
     }
 
     void prefetch(List<String> aliases) {
@@ -52,7 +58,8 @@ class IdentityStitching {
                 (alias.blocked() ? blocked : usable).add(alias.urn());
             }
         }
-        usable.sort(Comparator.comparingInt(a -> AliasTypes.priority(AliasTypes.typeOf(a))));
+        usable.sort(rules.rules().map(IdentityRuleSet::aliasOrder)
+                .orElse(Comparator.comparingInt(a -> AliasTypes.priority(AliasTypes.typeOf(a)))));
         Map<String, String> owners = aliasIndex.owners(usable);
         String profileId = owners.isEmpty() && keptCopyProfile.isEmpty() ? create(usable, evidence)
                 : resolve(usable, owners, keptCopyProfile, evidence);

@@ -8,6 +8,7 @@ import io.tributary.api.session.TrafficSource;
 import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.api.profile.ProfileSplit;
+import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.api.profile.ProfilesMerged;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +30,38 @@ public class Profiles {
 
     private final Repository<Profile> repository;
     private final EventStore eventStore;
-    private final AliasLimits limits;
-    private final SessionPolicy sessionPolicy;
+    private final AliasLimits settingsLimits;
+    private final SessionPolicy settingsSessionPolicy;
     private final IdentityRulesVersion rules;
+    private volatile AliasLimits liveLimits;
 
     Profiles(Repository<Profile> repository, EventStore eventStore, AliasLimits limits, SessionPolicy sessionPolicy,
              IdentityRulesVersion rules) {
         this.repository = repository;
         this.eventStore = eventStore;
-        this.limits = limits;
-        this.sessionPolicy = sessionPolicy;
+        this.settingsLimits = limits;
+        this.settingsSessionPolicy = sessionPolicy;
         this.rules = rules;
+    }
+
+    /** The alias limits of the identity rules in force (those of the settings until the rules are recorded). */
+    private AliasLimits limits() {
+        AliasLimits current = liveLimits;
+        IdentityRuleSet inForce = rules.rules().orElse(null);
+        if (inForce == null) {
+            return settingsLimits;
+        }
+        if (current == null || !current.maxPerType().equals(inForce.aliasLimits())) {
+            current = new AliasLimits(inForce.aliasLimits());
+            liveLimits = current;
+        }
+        return current;
+    }
+
+    /** The session policy with the inactivity timeout of the identity rules in force. */
+    private SessionPolicy sessionPolicy() {
+        return rules.rules().map(IdentityRuleSet::sessionTimeout).map(settingsSessionPolicy::withInactivityTimeout)
+                .orElse(settingsSessionPolicy);
     }
 
     public ProfileState state(String profileId) {
@@ -57,7 +79,7 @@ public class Profiles {
         CreateProfile command = new CreateProfile(profileId, aliases, evidence);
         Aggregate<Profile> created;
         try {
-            created = repository.newInstance(() -> new Profile(command, limits, rules));
+            created = repository.newInstance(() -> new Profile(command, limits(), rules));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -68,7 +90,7 @@ public class Profiles {
 
     /** True when the alias is the profile's; false when a limit blocked it. */
     public boolean link(String profileId, String alias, Evidence evidence) {
-        return repository.load(profileId).invoke(p -> p.handle(new LinkAlias(profileId, alias, evidence), limits, rules));
+        return repository.load(profileId).invoke(p -> p.handle(new LinkAlias(profileId, alias, evidence), limits(), rules));
     }
 
     public void block(String profileId, String alias, String rule, Evidence evidence) {
@@ -82,7 +104,7 @@ public class Profiles {
     public boolean merge(String survivorId, ProfileState other, List<String> sharedAliases, Evidence evidence) {
         MergeProfiles merge = new MergeProfiles(survivorId, other.profileId(), sharedAliases, other.aliases(),
                 other.properties(), other.sessions(), evidence);
-        if (!repository.load(survivorId).invoke(p -> p.handle(merge, limits, rules))) {
+        if (!repository.load(survivorId).invoke(p -> p.handle(merge, limits(), rules))) {
             return false;
         }
         repository.load(other.profileId()).execute(p -> p.handle(
@@ -99,7 +121,7 @@ public class Profiles {
                                         Evidence evidence) {
         MergeProfiles merge = new MergeProfiles(survivorId, other.profileId(), List.of(), other.aliases(),
                 other.properties(), other.sessions(), evidence, operator, reason);
-        Optional<String> refused = repository.load(survivorId).invoke(p -> p.handle(merge, limits, rules)
+        Optional<String> refused = repository.load(survivorId).invoke(p -> p.handle(merge, limits(), rules)
                 ? Optional.<String>empty() : Optional.of(p.lastRefusal()));
         if (refused.isPresent()) {
             return refused;
@@ -168,7 +190,7 @@ public class Profiles {
     public SessionAssignment record(String profileId, Intake intake, String fingerprint, TrafficSource source,
                                     String newSessionId) {
         return repository.load(profileId).invoke(p -> p.handle(
-                new RecordEvent(profileId, intake, fingerprint, source, newSessionId), sessionPolicy));
+                new RecordEvent(profileId, intake, fingerprint, source, newSessionId), sessionPolicy()));
     }
 
     public void discard(String profileId, Intake intake, String fingerprint, String keptRecordId, String keptSourceId,

@@ -31,6 +31,11 @@ public final class SessionPolicy {
         return new SessionPolicy(Duration.ofMinutes(60), Duration.ofDays(30));
     }
 
+    /** The same policy with another inactivity timeout (a candidate rule set's, or the one in force). */
+    public SessionPolicy withInactivityTimeout(Duration timeout) {
+        return timeout.equals(inactivityTimeout) ? this : new SessionPolicy(timeout, stitchingWindow);
+    }
+
     public SessionDecision decide(SessionTimeline timeline, boolean browser, Instant at, TrafficSource source) {
         Optional<SessionRef> current = timeline.current();
         if (browser) {

@@ -10,11 +10,13 @@ import io.tributary.api.ingestion.Intake;
 import io.tributary.api.ingestion.Rejection;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.session.StartSession;
+import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.api.source.SourceType;
 import io.tributary.command.profile.AliasLimits;
 import io.tributary.command.profile.ProfilesForTests;
 import io.tributary.command.profile.Profiles;
 import io.tributary.command.session.ChannelRules;
+import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ final class IntakeWorld {
     private final Map<String, IngestionOutcome> outcomes = new HashMap<>();
     private final DeliveryIndex deliveries;
     private final IngestionHandler handler;
+    private final IdentityRulesVersion rules = new IdentityRulesVersion();
     private final Suppressions suppressions;
 
     IntakeWorld(MongoDatabase database) {
@@ -62,14 +65,16 @@ final class IntakeWorld {
             recorded.add(event.getPayload());
             deliveries.handle(event.getPayload());
         }));
-        Profiles profiles = ProfilesForTests.over(eventStore, AliasLimits.defaults(), SessionPolicy.defaults());
+        Profiles profiles = ProfilesForTests.over(eventStore, AliasLimits.defaults(), SessionPolicy.defaults(), rules);
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.subscribe(StartSession.class.getName(), command -> {
             sessionsStarted.add((StartSession) command.getPayload());
             return null;
         });
         handler = new IngestionHandler(profiles,
-                new IdentityStitching(profiles, new AliasIndex(database), AliasRules.defaults()),
+                new IdentityStitching(profiles, new AliasIndex(database),
+                        new AliasRules(() -> rules.rules().map(IdentityRuleSet::blockedValues).orElse(List.of()),
+                                urn -> false), rules),
                 new DedupIndex(database), DedupPolicy.defaults(), deliveries, ChannelRules.defaults(),
                 DefaultCommandGateway.builder().commandBus(bus).build(), eventStore, suppressions);
     }
@@ -89,6 +94,11 @@ final class IntakeWorld {
         }
         result.getPayload().forEach(outcome -> outcomes.put(outcome.recordId(), outcome));
         return result.getPayload();
+    }
+
+    /** From now on the intake decides under these identity rules, as after a rule book change on this node. */
+    void decideUnder(long version, IdentityRuleSet identityRules) {
+        rules.inForce(version, identityRules);
     }
 
     String profileOf(String recordId) {

@@ -1,5 +1,7 @@
 package io.tributary.command.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.api.rules.IdentityRulesChanged;
 import io.tributary.api.rules.RecordIdentityRuleSet;
@@ -19,11 +21,16 @@ class IdentityRuleBookTest {
     private static final IdentityRuleSet SETTINGS = new IdentityRuleSet(Map.of("email", 5), List.of("info@shop.com"),
             List.of("user_id", "email"), Duration.ofMinutes(60));
 
+    private static final IdentityRuleSet APPLIED = new IdentityRuleSet(Map.of("email", 5),
+            List.of("info@shop.com", "test@shop.com"), List.of("user_id", "email"), Duration.ofMinutes(30));
+
+    private final IdentityRulesVersion live = new IdentityRulesVersion();
     private FixtureConfiguration<IdentityRuleBook> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(IdentityRuleBook.class);
+        fixture.registerInjectableResource(live);
     }
 
     @Test
@@ -54,5 +61,39 @@ class IdentityRuleBookTest {
                 .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(Matchers.matches(e ->
                         e instanceof IdentityRulesChanged c && c.version() == 5 && c.rules().equals(lowered))),
                         Matchers.andNoMore()));
+    }
+
+    @Test
+    void appliedRulesGetTheNextVersionAndAreDecidedUnder() {
+        fixture.given(new IdentityRulesChanged(BOOK, 4, SETTINGS, "settings", Instant.EPOCH))
+                .when(new RecordIdentityRuleSet(BOOK, APPLIED, "dry-run:d1"))
+                .expectResultMessagePayload(5L);
+
+        assertThat(live.current()).isEqualTo(5);
+        assertThat(live.rules()).contains(APPLIED);
+    }
+
+    @Test
+    void unchangedSettingsAtStartKeepTheAppliedRules() {
+        fixture.given(new IdentityRulesChanged(BOOK, 4, SETTINGS, "settings", Instant.EPOCH),
+                        new IdentityRulesChanged(BOOK, 5, APPLIED, "dry-run:d1", Instant.EPOCH))
+                .when(new RecordIdentityRuleSet(BOOK, SETTINGS, "settings"))
+                .expectResultMessagePayload(5L)
+                .expectNoEvents();
+
+        assertThat(live.current()).isEqualTo(5);
+        assertThat(live.rules()).contains(APPLIED);
+    }
+
+    @Test
+    void changedSettingsAtStartReplaceTheAppliedRules() {
+        IdentityRuleSet edited = new IdentityRuleSet(Map.of("email", 3), SETTINGS.blockedValues(),
+                SETTINGS.aliasPriority(), SETTINGS.sessionTimeout());
+        fixture.given(new IdentityRulesChanged(BOOK, 4, SETTINGS, "settings", Instant.EPOCH),
+                        new IdentityRulesChanged(BOOK, 5, APPLIED, "dry-run:d1", Instant.EPOCH))
+                .when(new RecordIdentityRuleSet(BOOK, edited, "settings"))
+                .expectResultMessagePayload(6L);
+
+        assertThat(live.rules()).contains(edited);
     }
 }

@@ -2,9 +2,11 @@ package io.tributary.app.identity.dryrun;
 
 import io.tributary.api.channel.ChannelRule;
 import io.tributary.api.report.AttributionModel;
+import io.tributary.api.rules.IdentityRuleSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** One dry-run's state, changed by its background job and read by {@code GET /api/identity/dry-runs/{id}}. */
 final class DryRun {
@@ -12,7 +14,10 @@ final class DryRun {
     enum Status { RUNNING, DONE, FAILED, APPLYING, APPLIED }
 
     final String id;
+    /** The candidate channel rules; null when only identity rules are tried. */
     final List<ChannelRule> channelRules;
+    /** The complete candidate identity rule set; null when only channel rules are tried. */
+    final IdentityRuleSet identityRules;
     final AttributionModel model;
     final LocalDate from;
     final LocalDate to;
@@ -22,14 +27,19 @@ final class DryRun {
     private long totalEvents;
     private DryRunDiff diff;
     private String error;
+    private boolean applyStarted;
     private Long appliedVersion;
+    private Long identityVersion;
+    private Set<String> newlyBlockedGlue = Set.of();
+    private long profilesSplitByApply;
     private long sessionsReclassified;
     private boolean attributionRebuilt;
 
-    DryRun(String id, List<ChannelRule> channelRules, AttributionModel model, LocalDate from, LocalDate to,
-           Instant createdAt) {
+    DryRun(String id, List<ChannelRule> channelRules, IdentityRuleSet identityRules, AttributionModel model,
+           LocalDate from, LocalDate to, Instant createdAt) {
         this.id = id;
-        this.channelRules = List.copyOf(channelRules);
+        this.channelRules = channelRules == null ? null : List.copyOf(channelRules);
+        this.identityRules = identityRules;
         this.model = model;
         this.from = from;
         this.to = to;
@@ -46,16 +56,35 @@ final class DryRun {
         status = Status.DONE;
     }
 
+    /** An identity dry-run's diff, and the aliases whose live merges its apply splits. */
+    synchronized void done(DryRunDiff result, Set<String> newlyBlocked) {
+        newlyBlockedGlue = Set.copyOf(newlyBlocked);
+        done(result);
+    }
+
+    synchronized Set<String> newlyBlockedGlue() {
+        return newlyBlockedGlue;
+    }
+
+    synchronized void profilesSplit(long count) {
+        profilesSplitByApply = count;
+    }
+
+    /** A failed apply that recorded no rules yet may be tried again. */
     synchronized void failed(String message) {
         error = message;
+        if (status == Status.APPLYING && appliedVersion == null && identityVersion == null) {
+            applyStarted = false;
+        }
         status = status == Status.APPLYING ? Status.DONE : Status.FAILED;
     }
 
     /** @return false when the dry-run is not finished, or already applied or applying */
     synchronized boolean startApplying() {
-        if (status != Status.DONE || appliedVersion != null) {
+        if (status != Status.DONE || applyStarted) {
             return false;
         }
+        applyStarted = true;
         status = Status.APPLYING;
         error = null;
         return true;
@@ -63,6 +92,10 @@ final class DryRun {
 
     synchronized void rulesRecorded(long version) {
         appliedVersion = version;
+    }
+
+    synchronized void identityRulesRecorded(long version) {
+        identityVersion = version;
     }
 
     synchronized void applied(long reclassified, boolean rebuilt) {
@@ -78,9 +111,10 @@ final class DryRun {
     synchronized DryRunView view() {
         double progress = status == Status.RUNNING
                 ? (totalEvents == 0 ? 0 : Math.min(1, (double) processedEvents / totalEvents)) : 1;
-        DryRunView.Apply apply = appliedVersion == null && status != Status.APPLYING ? null
-                : new DryRunView.Apply(appliedVersion, sessionsReclassified, attributionRebuilt);
+        DryRunView.Apply apply = !applyStarted ? null : new DryRunView.Apply(appliedVersion, sessionsReclassified,
+                attributionRebuilt, identityVersion, identityRules == null ? null : DryRunView.Apply.IDENTITY_RESTATEMENT,
+                profilesSplitByApply);
         return new DryRunView(id, status.name().toLowerCase(), progress, processedEvents, createdAt, channelRules,
-                model, diff, apply, error);
+                model, diff, apply, error, identityRules);
     }
 }

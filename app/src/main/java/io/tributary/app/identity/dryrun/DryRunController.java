@@ -16,12 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dry-runs of candidate channel rules over the recorded history, and their apply. */
+/** Dry-runs of candidate channel and identity rules over the recorded history, and their apply. */
 @RestController
 @RequestMapping("/api/identity/dry-runs")
 class DryRunController {
-
-    static final String NOT_EVALUATED = "identity rules cannot be dry-run yet; only channelRules";
 
     private final DryRuns dryRuns;
 
@@ -60,7 +58,11 @@ class DryRunController {
         if (request == null) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "body", "is required");
         }
-        List<FieldError> problems = new ArrayList<>(ChannelRuleCheck.problems("channelRules", request.channelRules()));
+        List<FieldError> problems = new ArrayList<>();
+        if (request.channelRules() != null || !IdentityCandidate.given(request)) {
+            problems.addAll(ChannelRuleCheck.problems("channelRules", request.channelRules()));
+        }
+        problems.addAll(IdentityCandidate.problems(request));
         AttributionModel model = null;
         try {
             model = request.model() == null ? AttributionModel.LAST_TOUCH : AttributionModel.fromWire(request.model());
@@ -71,19 +73,9 @@ class DryRunController {
         if (request.from() != null && request.to() != null && request.to().isBefore(request.from())) {
             problems.add(new FieldError("to", "is before from"));
         }
-        notEvaluated("aliasLimits", request.aliasLimits(), problems);
-        notEvaluated("blockedValues", request.blockedValues(), problems);
-        notEvaluated("aliasPriority", request.aliasPriority(), problems);
-        notEvaluated("sessionTimeout", request.sessionTimeout(), problems);
         if (!problems.isEmpty()) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, problems);
         }
         return model;
-    }
-
-    private static void notEvaluated(String field, Object value, List<FieldError> problems) {
-        if (value != null) {
-            problems.add(new FieldError(field, NOT_EVALUATED));
-        }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * {@code POST /api/identity/dry-runs}: candidate rules, and the attribution model (and optional UTC date range) of
- * the before/after report. Only {@code channelRules} can be evaluated so far; the identity candidates are accepted
- * in the request's shape and refused with 400 when given, so that nothing is silently ignored.
+ * the before/after report. Channel rules, identity rules ({@code aliasLimits}, {@code blockedValues},
+ * {@code aliasPriority}, {@code sessionTimeout}; see {@link IdentityCandidate} for how they combine with the rules in
+ * force), or both; {@code channelRules} is required when no identity field is given.
  */
 public record DryRunRequest(List<ChannelRule> channelRules, String model, LocalDate from, LocalDate to,
                             Map<String, Integer> aliasLimits, List<String> blockedValues, List<String> aliasPriority,

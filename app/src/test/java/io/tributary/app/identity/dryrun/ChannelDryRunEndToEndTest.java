@@ -160,9 +160,9 @@ class ChannelDryRunEndToEndTest {
         assertThat(fields(put)).containsExactlyInAnyOrder("rules[0].when", "rules[0].then.channelGroup");
 
         Api.Response dryRun = api.admin("POST", "/api/identity/dry-runs", Map.of("model", "best",
-                "aliasLimits", Map.of("email", 2), "channelRules", List.of()));
+                "aliasLimits", Map.of("email", -2), "channelRules", List.of()));
         assertThat(dryRun.status()).isEqualTo(400);
-        assertThat(fields(dryRun)).containsExactlyInAnyOrder("model", "aliasLimits");
+        assertThat(fields(dryRun)).containsExactlyInAnyOrder("model", "aliasLimits.email");
         assertThat(api.get("/api/identity/dry-runs/nope-" + u).status()).isEqualTo(404);
         assertThat(api.send("GET", "/api/channel-rules", null, null).status()).as("admin only").isEqualTo(401);
     }
