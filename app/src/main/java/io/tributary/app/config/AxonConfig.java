@@ -9,6 +9,8 @@ import io.tributary.api.secret.SecretBox;
 import io.tributary.app.privacy.DataKeys;
 import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
+import io.tributary.app.privacy.RetentionKeys;
+import io.tributary.app.privacy.SourcePrivacy;
 import io.tributary.app.cluster.ClusterConfig;
 import io.tributary.app.cluster.NodeId;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
@@ -61,8 +63,10 @@ public class AxonConfig {
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          DataKeys dataKeys, ObjectMapper objectMapper, PrivacyProperties privacy) {
-        Serializer personal = new PersonalDataSerializer(eventSerializer, dataKeys, objectMapper, privacy);
+                                          DataKeys dataKeys, RetentionKeys retentionKeys, ObjectMapper objectMapper,
+                                          PrivacyProperties privacy) {
+        Serializer personal = new PersonalDataSerializer(eventSerializer, dataKeys, retentionKeys, objectMapper,
+                privacy);
         SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(personal).snapshotSerializer(serializer).batchSize(1000).build();
         engine.ensureIndexes();
@@ -117,5 +121,6 @@ public class AxonConfig {
         processing.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(200).initialSegmentCount(1));
         processing.registerSubscribingEventProcessor(SOURCE_TOKENS);
+        processing.registerSubscribingEventProcessor(SourcePrivacy.RETENTION_SETTINGS);
     }
 }

@@ -4,18 +4,14 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.tributary.api.profile.EraseProfiles;
 import io.tributary.api.profile.ProfileView;
-import io.tributary.app.config.MongoEndpoint;
 import io.tributary.app.privacy.DataKeys;
-import io.tributary.app.projection.Projections;
+import io.tributary.app.privacy.ReadModelScrub;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.slf4j.Logger;
@@ -34,30 +30,22 @@ import org.springframework.stereotype.Component;
 public class ProfileErasure {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileErasure.class);
-    private static final Duration REBUILD_LIMIT = Duration.ofHours(2);
 
     private final CommandGateway commands;
     private final DataKeys dataKeys;
     private final Cache aggregateCache;
     private final MongoDatabase database;
-    private final Projections projections;
-    private final MongoEndpoint store;
+    private final ReadModelScrub scrub;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "erasure-cleanup");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Map<String, ErasureStatus> statuses = new ConcurrentHashMap<>();
 
     ProfileErasure(CommandGateway commands, DataKeys dataKeys, @Qualifier("aggregateCache") Cache aggregateCache,
-                   MongoDatabase database, Projections projections, MongoEndpoint store) {
+                   MongoDatabase database, ReadModelScrub scrub) {
         this.commands = commands;
         this.dataKeys = dataKeys;
         this.aggregateCache = aggregateCache;
         this.database = database;
-        this.projections = projections;
-        this.store = store;
+        this.scrub = scrub;
     }
 
     /** Erases the profile (already resolved to its survivor) and every profile merged into it. */
@@ -74,7 +62,7 @@ public class ProfileErasure {
         statuses.put(profile.profileId(), status);
         log.info("Erased profile {} and {} merged into it; rebuilding the read models", profile.profileId(),
                 profileIds.size() - 1);
-        cleanup.submit(() -> cleanUp(status));
+        scrub.submit(() -> cleanUp(status));
         return status;
     }
 
@@ -85,14 +73,7 @@ public class ProfileErasure {
 
     private void cleanUp(ErasureStatus status) {
         try {
-            projections.names().forEach(projections::rebuild);
-            Instant limit = clock.instant().plus(REBUILD_LIMIT);
-            while (projections.statuses().stream().anyMatch(p -> !"live".equals(p.status()))
-                    && clock.instant().isBefore(limit)) {
-                Thread.sleep(200);
-            }
-            store.flush();
-            store.compact();
+            scrub.rebuildAndCompact();
             statuses.put(status.profileId(), status.done(clock.instant()));
             log.info("Erasure of profile {}: read models rebuilt and the store compacted", status.profileId());
         } catch (InterruptedException e) {
