@@ -72,8 +72,8 @@ class RetentionEndToEndTest {
 
     @Test
     void shredsThePersonalContentOfEventsPastTheRetentionAndKeepsNewerEventsAndTotals(CapturedOutput output) {
-        Map<String, Object> browser = api.createSource("retention web " + unique, "browser");
-        Map<String, Object> server = api.createSource("retention backend " + unique, "server");
+        Map<String, Object> browser = source("retention web " + unique, "browser");
+        Map<String, Object> server = source("retention backend " + unique, "server");
         for (Map<String, Object> source : List.of(browser, server)) {
             Api.Response set = api.admin("PUT", "/api/sources/" + source.get("id") + "/privacy",
                     Map.of("retention", "P4M"));
@@ -107,7 +107,7 @@ class RetentionEndToEndTest {
 
     @Test
     void refusesARetentionThatIsNoWholeNumberOfMonthsNamingEveryBadField() {
-        String sourceId = (String) api.createSource("retention refused " + unique, "browser").get("id");
+        String sourceId = (String) source("retention refused " + unique, "browser").get("id");
 
         Api.Response refused = api.admin("PUT", "/api/sources/" + sourceId + "/privacy",
                 Map.of("retention", "P30D", "requireConsent", "yes"));
@@ -120,7 +120,7 @@ class RetentionEndToEndTest {
 
     @Test
     void liftsARetentionWithNullAndKeepsTheConsentSetting() {
-        String sourceId = (String) api.createSource("retention lifted " + unique, "browser").get("id");
+        String sourceId = (String) source("retention lifted " + unique, "browser").get("id");
         api.admin("PUT", "/api/sources/" + sourceId + "/privacy", Map.of("requireConsent", true, "retention", 25));
 
         Map<String, Object> body = new java.util.HashMap<>();
@@ -129,6 +129,13 @@ class RetentionEndToEndTest {
 
         assertThat(lifted.status()).isEqualTo(200);
         assertThat(lifted.json()).containsEntry("retention", null).containsEntry("requireConsent", true);
+    }
+
+    /** A new source, once the sources read model knows it. */
+    private Map<String, Object> source(String name, String type) {
+        Map<String, Object> created = api.createSource(name, type);
+        await().atMost(READ_SIDE).until(() -> api.get("/api/sources/" + created.get("id") + "/privacy").status() == 200);
+        return created;
     }
 
     private void visitAndOrder(String browserToken, String serverToken, String label, Instant at, String page,
