@@ -32,9 +32,10 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * Issue 18's retention, through HTTP: two sources keep their tracked events four months; a visit and an order six
- * months old and a visit and an order of today are sent; the sweep runs with its clock two months ahead. The old
- * events' personal content (property values, page addresses, landing URLs) is then in no endpoint, export, stored
- * document or log line, today's is intact, and the blended report's totals are unchanged.
+ * months old, a visit and an order of today, and a rejected payload are sent; the sweep runs with its clock two
+ * months ahead. The old events' personal content (property values, page addresses, landing URLs) is then in no
+ * endpoint, export, stored document or log line, today's and the rejected payload are intact, and the blended
+ * report's totals are unchanged. Six months ahead, a second sweep shreds today's month and the rejected payload too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -59,10 +60,13 @@ class RetentionEndToEndTest {
     private final String oldPage = "https://shop.example/old-landing-" + unique;
     private final String newEmail = "new.buyer." + unique + "@example.com";
     private final String newPage = "https://shop.example/new-landing-" + unique;
+    private final String rejectedEmail = "rejected.buyer." + unique + "@example.com";
 
-    /** Two months from now: the sweep's idea of the time. */
+    private static final MovableClock SWEEP_CLOCK = new MovableClock();
+
+    /** The sweep's idea of the time, which the test moves months ahead. */
     static RetentionClock retentionClock() {
-        return new RetentionClock(Clock.fixed(NOW.atZone(ZoneOffset.UTC).plusMonths(2).toInstant(), ZoneOffset.UTC));
+        return new RetentionClock(SWEEP_CLOCK);
     }
 
     @BeforeEach
@@ -82,11 +86,16 @@ class RetentionEndToEndTest {
         }
         visitAndOrder((String) browser.get("token"), (String) server.get("token"), "old", OLD, oldPage, oldEmail);
         visitAndOrder((String) browser.get("token"), (String) server.get("token"), "new", NOW, newPage, newEmail);
+        assertThat(api.webhook((String) server.get("token"), Map.of("event_name", "", "properties",
+                Map.of("email", rejectedEmail), "aliases", List.of("urn:email:" + rejectedEmail))).status())
+                .isEqualTo(400);
+        await().atMost(READ_SIDE).until(() -> api.get("/api/events?status=rejected").body().contains(rejectedEmail));
         Map<String, Object> totalsBefore = await().atMost(READ_SIDE).until(this::totals, totals -> totals != null
                 && "200.00".equals(String.valueOf(totals.get("netRevenue")))
                 && "2".equals(String.valueOf(totals.get("sessions"))));
         assertThat(everythingTheApiShows()).contains(oldEmail, oldPage, newEmail, newPage);
 
+        SWEEP_CLOCK.set(NOW.atZone(ZoneOffset.UTC).plusMonths(2).toInstant());
         Api.Response run = api.admin("POST", "/api/privacy/retention/run", null);
 
         assertThat(run.status()).isEqualTo(202);
@@ -97,12 +106,22 @@ class RetentionEndToEndTest {
                 api.get("/api/privacy/retention").json().get("status")));
 
         assertThat(everythingTheApiShows()).doesNotContain(oldEmail, oldPage).contains(newEmail, newPage,
-                "order-old-" + unique, "[erased]");
+                rejectedEmail, "order-old-" + unique, "[erased]");
         assertThat(StoredText.of(database)).doesNotContain(oldEmail, oldPage).contains("RetentionApplied");
         assertThat(totals()).isEqualTo(totalsBefore);
-        assertThat(output.getAll()).doesNotContain(oldEmail, oldPage, newEmail, newPage);
         assertThat(api.admin("POST", "/api/privacy/retention/run", null).json())
                 .containsEntry("status", "nothing_expired");
+
+        SWEEP_CLOCK.set(NOW.atZone(ZoneOffset.UTC).plusMonths(6).toInstant());
+        assertThat(api.admin("POST", "/api/privacy/retention/run", null).body()).contains(month(NOW));
+        await().atMost(Duration.ofMinutes(3)).until(() -> "done".equals(
+                api.get("/api/privacy/retention").json().get("status")));
+
+        assertThat(everythingTheApiShows()).doesNotContain(oldEmail, oldPage, newEmail, newPage, rejectedEmail)
+                .contains("order-new-" + unique);
+        assertThat(StoredText.of(database)).doesNotContain(oldEmail, oldPage, newEmail, newPage, rejectedEmail);
+        assertThat(totals()).isEqualTo(totalsBefore);
+        assertThat(output.getAll()).doesNotContain(oldEmail, oldPage, newEmail, newPage, rejectedEmail);
     }
 
     @Test
@@ -151,7 +170,8 @@ class RetentionEndToEndTest {
     }
 
     private String everythingTheApiShows() {
-        List<String> paths = new ArrayList<>(List.of("/api/events?limit=500", "/api/events/export.csv",
+        List<String> paths = new ArrayList<>(List.of("/api/events?limit=500", "/api/events?status=rejected",
+                "/api/events/export.csv",
                 "/api/events/export.csv?from=" + OLD.minus(Duration.ofDays(1)) + "&to=" + NOW.plus(Duration.ofDays(1)),
                 report()));
         for (String label : List.of("old", "new")) {
@@ -183,5 +203,29 @@ class RetentionEndToEndTest {
 
     private static String month(Instant at) {
         return at.atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
+    }
+
+    /** A clock the test sets. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }
