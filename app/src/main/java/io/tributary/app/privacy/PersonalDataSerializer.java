@@ -3,6 +3,7 @@ package io.tributary.app.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.api.ingestion.PayloadRejected;
 import java.nio.charset.StandardCharsets;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -49,7 +50,9 @@ public class PersonalDataSerializer implements Serializer {
         if (!(tree.getData() instanceof ObjectNode event)) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        String profileId = event.path("profileId").isTextual() ? event.get("profileId").textValue() : null;
+        String profileId = event.path("profileId").isTextual() ? event.get("profileId").textValue()
+                : object instanceof PayloadRejected rejected && rejected.recordId() != null
+                ? RejectedPayloadKeys.keyId(rejected.recordId()) : null;
         PersonalFieldCipher.Sealer sealer = cipher.sealerFor(profileId, RetentionScope.of(object));
         if (sealer == null) {
             return delegate.serialize(object, expectedRepresentation);

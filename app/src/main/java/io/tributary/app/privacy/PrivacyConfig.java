@@ -16,6 +16,11 @@ public class PrivacyConfig {
     }
 
     @Bean
+    RejectedPayloadKeys rejectedPayloadKeys(DataKeys dataKeys, MongoDatabase database, PrivacyProperties privacy) {
+        return new RejectedPayloadKeys(dataKeys, database, privacy.personalAliasTypes());
+    }
+
+    @Bean
     RetentionKeys retentionKeys(MongoDatabase database, SecretBox secretBox) {
         return new RetentionKeys(database, secretBox);
     }

@@ -144,6 +144,18 @@ class RetentionSealingTest {
     }
 
     @Test
+    void sealsARejectedPayloadWithAKeyOfItsOwnThatAnErasureCanDelete() {
+        PayloadRejected rejected = new PayloadRejected("source-1", "record-9", APRIL, "{\"email\":\"" + EMAIL + "\"}",
+                "Signed Up", "su-1", List.of());
+        SerializedObject<byte[]> stored = serializer.serialize(rejected, byte[].class);
+
+        keys.delete(List.of(RejectedPayloadKeys.keyId("record-9")));
+
+        assertThat(((PayloadRejected) serializer.deserialize(stored)).payload()).isEqualTo("[erased]");
+        assertThat(retentionKeys.monthsOf("source-1")).containsExactly("2024-04");
+    }
+
+    @Test
     void readsBackARejectedPayloadThatOnlyLooksSealed() {
         keys.keyOf("profile-grace");
         PayloadRejected crafted = new PayloadRejected("source-1", "record-8", APRIL, "pd:v1:profile-grace:AAAAAAAA",
