@@ -16,9 +16,16 @@ public final class StoredText {
     public static String of(MongoDatabase database) {
         StringBuilder text = new StringBuilder();
         for (String name : database.listCollectionNames()) {
-            for (Document doc : database.getCollection(name).find()) {
-                append(doc, text);
-            }
+            text.append(of(database, name));
+        }
+        return text.toString();
+    }
+
+    /** What one collection holds, as text. */
+    public static String of(MongoDatabase database, String collection) {
+        StringBuilder text = new StringBuilder();
+        for (Document doc : database.getCollection(collection).find()) {
+            append(doc, text);
         }
         return text.toString();
     }

@@ -11,6 +11,8 @@ import io.tributary.app.cluster.NodeId;
 import io.tributary.app.privacy.DataKeys;
 import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
+import io.tributary.app.privacy.RetentionKeys;
+import io.tributary.app.privacy.SourcePrivacy;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -58,8 +60,10 @@ public class AxonConfig {
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase database, Serializer serializer,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          DataKeys dataKeys, ObjectMapper objectMapper, PrivacyProperties privacy) {
-        Serializer personal = new PersonalDataSerializer(eventSerializer, dataKeys, objectMapper, privacy);
+                                          DataKeys dataKeys, RetentionKeys retentionKeys, ObjectMapper objectMapper,
+                                          PrivacyProperties privacy) {
+        Serializer personal = new PersonalDataSerializer(eventSerializer, dataKeys, retentionKeys, objectMapper,
+                privacy);
         SequencedMongoEventStorageEngine engine = SequencedMongoEventStorageEngine.builder().database(database)
                 .eventSerializer(personal).snapshotSerializer(serializer).batchSize(1000).build();
         engine.ensureIndexes();
@@ -100,5 +104,6 @@ public class AxonConfig {
         processing.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(200).initialSegmentCount(1));
         processing.registerSubscribingEventProcessor(SOURCE_TOKENS);
+        processing.registerSubscribingEventProcessor(SourcePrivacy.RETENTION_SETTINGS);
     }
 }

@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.app.privacy.ReadModelScrub;
+import io.tributary.app.projection.Projections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +30,15 @@ public class MongoConfig {
     @Bean
     SecretBox secretBox(@Value("${MONGODB_URI:}") String uri, TributaryProperties properties) {
         return SecretKeys.box(properties, uri);
+    }
+
+    /** What follows a deletion of keys (erasure, retention): read models rebuilt, then the store compacted. */
+    @Bean
+    ReadModelScrub readModelScrub(Projections projections, MongoEndpoint endpoint) {
+        return new ReadModelScrub(projections, () -> {
+            endpoint.flush();
+            endpoint.compact();
+        });
     }
 
     @Bean

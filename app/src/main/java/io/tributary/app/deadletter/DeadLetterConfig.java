@@ -1,5 +1,10 @@
 package io.tributary.app.deadletter;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.app.privacy.DataKeys;
+import io.tributary.app.privacy.PersonalDataSerializer;
+import io.tributary.app.privacy.PrivacyProperties;
+import io.tributary.app.privacy.RetentionKeys;
 import io.tributary.app.projection.Projections;
 import java.util.HashSet;
 import java.util.Map;
@@ -27,9 +32,17 @@ class DeadLetterConfig {
 
     private final Map<String, SequencedDeadLetterQueue<EventMessage<?>>> queues = new ConcurrentHashMap<>();
 
+    /**
+     * Dead letters are stored with the event store's sealing serializer: the copy of an event a dead letter holds
+     * keeps its personal fields sealed with the same keys, so an erasure or a retention sweep shreds it too.
+     */
     @Autowired
     void configureDeadLetters(EventProcessingConfigurer processing, MongoTemplate template,
-                              @Qualifier("eventSerializer") Serializer serializer, DeadLetterProperties properties) {
+                              @Qualifier("eventSerializer") Serializer eventSerializer, DataKeys dataKeys,
+                              RetentionKeys retentionKeys, ObjectMapper objectMapper, PrivacyProperties privacy,
+                              DeadLetterProperties properties) {
+        Serializer serializer = new PersonalDataSerializer(eventSerializer, dataKeys, retentionKeys, objectMapper,
+                privacy);
         DeadLetterDecider policy = new DeadLetterDecider();
         for (String readModel : Projections.READ_MODELS) {
             processing.registerSequencingPolicy(readModel, config -> new FullConcurrencyPolicy());

@@ -4,14 +4,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import io.tributary.api.secret.SecretBox;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
@@ -39,7 +43,12 @@ public class DataKeys {
     };
 
     public DataKeys(MongoDatabase database, SecretBox serverKey) {
-        this.keys = database.getCollection(COLLECTION);
+        this(database, serverKey, COLLECTION);
+    }
+
+    /** Keys of another kind, in their own collection (the retention keys, one per source and month). */
+    DataKeys(MongoDatabase database, SecretBox serverKey, String collection) {
+        this.keys = database.getCollection(collection);
         this.serverKey = serverKey;
     }
 
@@ -71,6 +80,14 @@ public class DataKeys {
             profileIds.forEach(cache::remove);
         }
         keys.deleteMany(Filters.in("_id", profileIds));
+    }
+
+    /** The ids of the keys that exist and start with {@code prefix}. */
+    List<String> idsStartingWith(String prefix) {
+        List<String> ids = new ArrayList<>();
+        keys.find(Filters.regex("_id", "^" + Pattern.quote(prefix))).projection(Projections.include("_id"))
+                .forEach(key -> ids.add(key.getString("_id")));
+        return ids;
     }
 
     private SecretBox cached(String profileId) {

@@ -3,6 +3,7 @@ package io.tributary.app.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.api.ingestion.PayloadRejected;
 import java.nio.charset.StandardCharsets;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -12,8 +13,9 @@ import org.axonframework.serialization.SimpleSerializedObject;
 
 /**
  * The event store's serializer: the Jackson serializer, with the personal fields of domain events
- * ({@link PersonalEventFields}) encrypted with the profile's data key on the way in, and opened on the way out, or
- * read as {@code [erased]} once the key is deleted. Structure, counts and money are never encrypted, so an erased
+ * ({@link PersonalEventFields}) encrypted with the profile's data key on the way in (and, for the content of a
+ * source's tracked events, with the retention key of its source and month around it), and opened on the way out, or
+ * read as {@code [erased]} once a key is deleted. Structure, counts and money are never encrypted, so an erased
  * person's events still replay into the same reports. No handler knows about any of this.
  */
 public class PersonalDataSerializer implements Serializer {
@@ -25,9 +27,16 @@ public class PersonalDataSerializer implements Serializer {
     private final PersonalEventFields fields;
     private final boolean encrypting;
 
+    /** Without retention keys: personal fields are sealed with the profile's key alone. */
     public PersonalDataSerializer(Serializer delegate, DataKeys keys, ObjectMapper mapper, PrivacyProperties privacy) {
+        this(delegate, keys, null, mapper, privacy);
+    }
+
+    public PersonalDataSerializer(Serializer delegate, DataKeys keys, RetentionKeys retentionKeys, ObjectMapper mapper,
+                                  PrivacyProperties privacy) {
         this.delegate = delegate;
-        this.cipher = new PersonalFieldCipher(keys, mapper, privacy.personalAliasTypes());
+        this.cipher = new PersonalFieldCipher(keys, retentionKeys == null ? null : retentionKeys.keys(), mapper,
+                privacy.personalAliasTypes());
         this.fields = new PersonalEventFields(privacy.personalProperties());
         this.encrypting = privacy.encryption();
     }
@@ -38,10 +47,17 @@ public class PersonalDataSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
-        if (!(tree.getData() instanceof ObjectNode event) || !event.path("profileId").isTextual()) {
+        if (!(tree.getData() instanceof ObjectNode event)) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        fields.seal(object.getClass().getName(), event, cipher.sealerFor(event.get("profileId").textValue()));
+        String profileId = event.path("profileId").isTextual() ? event.get("profileId").textValue()
+                : object instanceof PayloadRejected rejected && rejected.recordId() != null
+                ? RejectedPayloadKeys.keyId(rejected.recordId()) : null;
+        PersonalFieldCipher.Sealer sealer = cipher.sealerFor(profileId, RetentionScope.of(object));
+        if (sealer == null) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        fields.seal(object.getClass().getName(), event, sealer);
         T data = delegate.getConverter().convert(event, JsonNode.class, expectedRepresentation);
         return new SimpleSerializedObject<>(data, expectedRepresentation, tree.getType());
     }

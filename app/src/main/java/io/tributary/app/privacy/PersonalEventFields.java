@@ -9,8 +9,11 @@ import java.util.Set;
 
 /**
  * Which fields of which domain events are personal, by event type: alias values of the personal types, every
- * profile property, and the personal keys of tracked-event properties ({@code tributary.privacy.personal-properties}).
- * Every one of these events names the profile whose key seals them in {@code profileId}.
+ * profile property, the personal keys of tracked-event properties ({@code tributary.privacy.personal-properties})
+ * and their page addresses and referrers, a session's landing URL and referrer, and a rejected payload and its
+ * error messages (which may quote a value). They are
+ * sealed with the key of the profile named in {@code profileId} (a rejected payload belongs to none yet) and, for a
+ * source's tracked events, sessions and rejected payloads, with the retention key of the source's month too.
  */
 final class PersonalEventFields {
 
@@ -19,7 +22,9 @@ final class PersonalEventFields {
     private static final Set<String> TYPES = Set.of(PROFILE + "ProfileCreated", PROFILE + "AliasLinked",
             PROFILE + "AliasBlocked", PROFILE + "MergeBlocked", PROFILE + "ProfilesMerged",
             PROFILE + "ProfileSplit", PROFILE + "ProfilePropertiesUpdated", INGESTION + "EventRecorded",
-            INGESTION + "DuplicateDiscarded");
+            INGESTION + "DuplicateDiscarded", INGESTION + "PayloadRejected", "io.tributary.api.session.SessionStarted");
+    /** Tracked-event properties that hold a page address or referrer: sealed whatever the personal list says. */
+    static final List<String> URL_PROPERTIES = List.of("$url", "url", "referrer", "$referrer");
 
     private final List<String> personalProperties;
 
@@ -48,6 +53,20 @@ final class PersonalEventFields {
             }
             case "ProfilePropertiesUpdated" -> propertyValues(event.get("properties"), sealer);
             case "EventRecorded", "DuplicateDiscarded" -> trackedEvent(event.get("event"), sealer);
+            case "SessionStarted" -> {
+                sealField(event, "landingUrl", sealer);
+                sealField(event, "referrer", sealer);
+            }
+            case "PayloadRejected" -> {
+                sealField(event, "payload", sealer);
+                if (event.get("errors") instanceof ArrayNode errors) {
+                    errors.forEach(error -> {
+                        if (error instanceof ObjectNode fieldError) {
+                            sealField(fieldError, "message", sealer);
+                        }
+                    });
+                }
+            }
             default -> {
             }
         }
@@ -63,6 +82,14 @@ final class PersonalEventFields {
         }
         if (tracked.get("properties") instanceof ObjectNode properties) {
             sealValues(properties, personalProperties, sealer);
+            sealValues(properties, URL_PROPERTIES.stream().filter(key -> !personalProperties.contains(key)).toList(),
+                    sealer);
+        }
+    }
+
+    private static void sealField(ObjectNode event, String field, PersonalFieldCipher.Sealer sealer) {
+        if (event.hasNonNull(field)) {
+            event.set(field, sealer.seal(event.get(field)));
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.tributary.api.secret.SecretBox;
+import io.tributary.api.secret.SecretBoxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,26 +17,48 @@ import java.util.Optional;
  * Encrypts one personal value with its profile's data key, written {@code pd:v1:<profileId>:<base64>} in place of
  * the value (an alias keeps its type: {@code urn:email:pd:v1:…}); and opens every such value of a stored event,
  * or reads it as {@value #ERASED} when the profile's key was deleted.
+ * <p>
+ * The content of a source's tracked events is sealed a second time, around the first, with the retention key of
+ * its source and month: {@code pd:v1:r/<sourceId>/<yyyy-MM>:<base64>}. Deleting either key (erasing the person, or
+ * the month passing the source's retention) makes the value read {@value #ERASED}.
  */
 final class PersonalFieldCipher {
 
     static final String TOKEN = "pd:v1:";
     static final String ERASED = "[erased]";
+    static final String RETENTION = "r/";
     private static final String ALIAS_PREFIX = "urn:";
 
     private final DataKeys keys;
+    private final DataKeys retentionKeys;
     private final ObjectMapper mapper;
     private final List<String> personalAliasTypes;
 
-    PersonalFieldCipher(DataKeys keys, ObjectMapper mapper, List<String> personalAliasTypes) {
+    PersonalFieldCipher(DataKeys keys, DataKeys retentionKeys, ObjectMapper mapper, List<String> personalAliasTypes) {
         this.keys = keys;
+        this.retentionKeys = retentionKeys;
         this.mapper = mapper;
         this.personalAliasTypes = personalAliasTypes;
     }
 
     /** Seals values for one profile. */
     Sealer sealerFor(String profileId) {
-        return new Sealer(profileId, keys.keyOf(profileId));
+        return sealerFor(profileId, null);
+    }
+
+    /**
+     * Seals values with the profile's key, then with the retention key of the scope; either may be null. Null when
+     * both are: nothing to seal with.
+     */
+    Sealer sealerFor(String profileId, RetentionScope scope) {
+        List<Layer> layers = new ArrayList<>();
+        if (profileId != null) {
+            layers.add(new Layer(profileId, keys.keyOf(profileId)));
+        }
+        if (scope != null && retentionKeys != null) {
+            layers.add(new Layer(RETENTION + scope.keyId(), retentionKeys.keyOf(scope.keyId())));
+        }
+        return layers.isEmpty() ? null : new Sealer(layers);
     }
 
     /** Opens, in place, every sealed value of the tree. */
@@ -80,34 +103,56 @@ final class PersonalFieldCipher {
 
     private JsonNode openValue(String sealed) {
         int separator = sealed.lastIndexOf(':');
-        String profileId = sealed.substring(TOKEN.length(), separator);
-        Optional<SecretBox> key = keys.existingKeyOf(profileId);
+        String keyId = sealed.substring(TOKEN.length(), separator);
+        Optional<SecretBox> key = keyId.startsWith(RETENTION)
+                ? retentionKeys == null ? Optional.empty() : retentionKeys.existingKeyOf(keyId.substring(RETENTION.length()))
+                : keys.existingKeyOf(keyId);
         if (key.isEmpty()) {
             return TextNode.valueOf(ERASED);
         }
+        JsonNode opened;
         try {
-            return mapper.readTree(key.get().open(SecretBox.PREFIX + sealed.substring(separator + 1)));
+            opened = mapper.readTree(key.get().open(SecretBox.PREFIX + sealed.substring(separator + 1)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an opened personal value is not JSON", e);
         }
+        return keyId.startsWith(RETENTION) ? openInner(opened) : opened;
     }
 
-    /** Seals the values of one profile with its key. */
-    final class Sealer {
-        private final String profileId;
-        private final SecretBox key;
+    /** Under a retention seal, the profile's seal; or a value that only looks sealed, as it is. */
+    private JsonNode openInner(JsonNode opened) {
+        if (!opened.isTextual() || !opened.textValue().startsWith(TOKEN)
+                || opened.textValue().startsWith(TOKEN + RETENTION)) {
+            return opened;
+        }
+        try {
+            return openValue(opened.textValue());
+        } catch (SecretBoxException | StringIndexOutOfBoundsException notSealed) {
+            return opened;
+        }
+    }
 
-        private Sealer(String profileId, SecretBox key) {
-            this.profileId = profileId;
-            this.key = key;
+    private record Layer(String keyId, SecretBox key) {
+    }
+
+    /** Seals values with each of its keys in turn: the profile's, then the retention key of a source's month. */
+    final class Sealer {
+        private final List<Layer> layers;
+
+        private Sealer(List<Layer> layers) {
+            this.layers = layers;
         }
 
         JsonNode seal(JsonNode value) {
             if (value == null || value.isNull() || value.isMissingNode()) {
                 return value;
             }
-            String sealed = key.seal(value.toString());
-            return TextNode.valueOf(TOKEN + profileId + ':' + sealed.substring(SecretBox.PREFIX.length()));
+            JsonNode sealed = value;
+            for (Layer layer : layers) {
+                String box = layer.key().seal(sealed.toString());
+                sealed = TextNode.valueOf(TOKEN + layer.keyId() + ':' + box.substring(SecretBox.PREFIX.length()));
+            }
+            return sealed;
         }
 
         /** A personal alias with its value sealed; any other alias as it is. */

@@ -1,5 +1,6 @@
 package io.tributary.app.privacy;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param personalProperties keys of tracked-event properties that are personal: encrypted in events (every profile
  *                           property is)
  * @param dropSuppressed     drop later events that carry a suppressed alias, instead of counting them anonymously
+ * @param retentionSweepEvery how often the retention sweep runs (a day by default; zero: only on demand)
  */
 @ConfigurationProperties("tributary.privacy")
 public record PrivacyProperties(Boolean encryption, List<String> personalAliasTypes, List<String> personalProperties,
-                                boolean dropSuppressed) {
+                                boolean dropSuppressed, Duration retentionSweepEvery) {
 
     public static final List<String> DEFAULT_ALIAS_TYPES = List.of("email", "phone", "user_id", "customer_id");
     public static final List<String> DEFAULT_PROPERTIES = List.of("$email", "email", "$phone_number", "phone",
@@ -26,9 +28,10 @@ public record PrivacyProperties(Boolean encryption, List<String> personalAliasTy
         encryption = encryption == null || encryption;
         personalAliasTypes = personalAliasTypes == null ? DEFAULT_ALIAS_TYPES : List.copyOf(personalAliasTypes);
         personalProperties = personalProperties == null ? DEFAULT_PROPERTIES : List.copyOf(personalProperties);
+        retentionSweepEvery = retentionSweepEvery == null ? Duration.ofDays(1) : retentionSweepEvery;
     }
 
     public static PrivacyProperties defaults() {
-        return new PrivacyProperties(null, null, null, false);
+        return new PrivacyProperties(null, null, null, false, null);
     }
 }

@@ -4,18 +4,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.tributary.api.profile.EraseProfiles;
 import io.tributary.api.profile.ProfileView;
-import io.tributary.app.config.MongoEndpoint;
 import io.tributary.app.privacy.DataKeys;
-import io.tributary.app.projection.Projections;
+import io.tributary.app.privacy.ReadModelScrub;
+import io.tributary.app.privacy.RejectedPayloadKeys;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.slf4j.Logger;
@@ -25,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Erases a person, in this order: the command side forgets and suppresses their aliases and records
- * {@code ProfileErased} for each of their profiles; their data keys are deleted (from then on every personal field
+ * {@code ProfileErased} for each of their profiles; the keys of rejected payloads that quote their personal aliases
+ * are deleted; their data keys are deleted (from then on every personal field
  * of their stored events reads as {@code [erased]}); their profiles leave the aggregate cache and the snapshot store,
  * which hold decrypted state. Then, in the background, one at a time: every read model is rebuilt from the events
  * (so none keeps a clear value), and the store's files are compacted (so no replaced page keeps one).
@@ -34,30 +32,24 @@ import org.springframework.stereotype.Component;
 public class ProfileErasure {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileErasure.class);
-    private static final Duration REBUILD_LIMIT = Duration.ofHours(2);
 
     private final CommandGateway commands;
     private final DataKeys dataKeys;
     private final Cache aggregateCache;
     private final MongoDatabase database;
-    private final Projections projections;
-    private final MongoEndpoint store;
+    private final ReadModelScrub scrub;
+    private final RejectedPayloadKeys rejectedPayloads;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService cleanup = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "erasure-cleanup");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Map<String, ErasureStatus> statuses = new ConcurrentHashMap<>();
 
     ProfileErasure(CommandGateway commands, DataKeys dataKeys, @Qualifier("aggregateCache") Cache aggregateCache,
-                   MongoDatabase database, Projections projections, MongoEndpoint store) {
+                   MongoDatabase database, ReadModelScrub scrub, RejectedPayloadKeys rejectedPayloads) {
         this.commands = commands;
         this.dataKeys = dataKeys;
         this.aggregateCache = aggregateCache;
         this.database = database;
-        this.projections = projections;
-        this.store = store;
+        this.scrub = scrub;
+        this.rejectedPayloads = rejectedPayloads;
     }
 
     /** Erases the profile (already resolved to its survivor) and every profile merged into it. */
@@ -67,14 +59,15 @@ public class ProfileErasure {
         profile.mergedProfileIds().stream().filter(id -> !profileIds.contains(id)).forEach(profileIds::add);
         Instant at = clock.instant();
         commands.sendAndWait(new EraseProfiles(profileIds, reason, at));
+        int rejected = rejectedPayloads.eraseQuotingAliases(profile.aliases());
         dataKeys.delete(profileIds);
         profileIds.forEach(aggregateCache::remove);
         database.getCollection("snapshot_events").deleteMany(Filters.in("_id", profileIds));
         ErasureStatus status = new ErasureStatus(profile.profileId(), profileIds, at, ErasureStatus.CLEANING, null);
         statuses.put(profile.profileId(), status);
-        log.info("Erased profile {} and {} merged into it; rebuilding the read models", profile.profileId(),
-                profileIds.size() - 1);
-        cleanup.submit(() -> cleanUp(status));
+        log.info("Erased profile {} and {} merged into it, and {} rejected payload(s) quoting them; rebuilding the "
+                + "read models", profile.profileId(), profileIds.size() - 1, rejected);
+        scrub.submit(() -> cleanUp(status));
         return status;
     }
 
@@ -85,14 +78,7 @@ public class ProfileErasure {
 
     private void cleanUp(ErasureStatus status) {
         try {
-            projections.names().forEach(projections::rebuild);
-            Instant limit = clock.instant().plus(REBUILD_LIMIT);
-            while (projections.statuses().stream().anyMatch(p -> !"live".equals(p.status()))
-                    && clock.instant().isBefore(limit)) {
-                Thread.sleep(200);
-            }
-            store.flush();
-            store.compact();
+            scrub.rebuildAndCompact();
             statuses.put(status.profileId(), status.done(clock.instant()));
             log.info("Erasure of profile {}: read models rebuilt and the store compacted", status.profileId());
         } catch (InterruptedException e) {

@@ -7,7 +7,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import io.tributary.api.ingestion.EventRecorded;
+import com.mongodb.client.MongoDatabase;
 import io.tributary.app.Api;
+import io.tributary.app.StoredText;
 import io.tributary.query.eventlog.EventLogProjection;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,6 +39,8 @@ class PoisonEventTest {
     int port;
     @MockitoSpyBean
     EventLogProjection eventLog;
+    @Autowired
+    MongoDatabase database;
 
     /** The event log throws on every event named Poison… while the fault is on. */
     @BeforeEach
@@ -56,9 +61,10 @@ class PoisonEventTest {
         Map<String, Object> source = api.createSource("poison server", "server");
         String token = (String) source.get("token");
         String laterAlias = "urn:email:" + unique() + "@example.com";
+        String poisonEmail = unique() + "@example.com";
 
         assertThat(api.webhook(token, webhook("Poison Order", "p-" + unique(),
-                List.of("urn:email:" + unique() + "@example.com"))).status()).isEqualTo(200);
+                List.of("urn:email:" + poisonEmail))).status()).isEqualTo(200);
         String laterProfile = (String) api.webhook(token, webhook("Later Event", "l-" + unique(),
                 List.of(laterAlias))).json().get("profile_id");
 
@@ -71,6 +77,8 @@ class PoisonEventTest {
                 .containsEntry("message", "cannot log Poison Order");
         assertThat(((Number) letter.get("attempts")).intValue()).isGreaterThanOrEqualTo(3);
         assertThat(letter).containsKeys("enqueuedAt", "lastTouchedAt");
+        assertThat(StoredText.of(database, "deadletters")).as("the copy a dead letter holds is sealed")
+                .contains("urn:email:pd:v1:").doesNotContain(poisonEmail);
 
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(eventNames(api, "Later Event")).containsExactly("Later Event");

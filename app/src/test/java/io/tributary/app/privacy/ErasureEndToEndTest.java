@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Issue 18's "done means", through HTTP: a person made by the pixel and the webhook, merged, with an order and a
- * refund, is erased; afterwards no endpoint, CSV export, read model (all rebuilt), stored document or log line
+ * refund (and a rejected payload that quotes them), is erased; afterwards no endpoint, CSV export, read model (all rebuilt), stored document or log line
  * holds their email, phone or name, the blended report's totals are unchanged, and a new event with their email
  * does not bring them back. Its data lives on 2019-08-14, which no other test uses.
  */
@@ -82,6 +82,10 @@ class ErasureEndToEndTest {
                 List.of("urn:email:" + email)), "properties", Map.of("order_id", orderId, "amount", "20.00",
                 "currency", "EUR")), "T10:00:00Z")).status()).isEqualTo(200);
 
+        assertThat(api.webhook(serverToken, Map.of("event_name", "", "properties", Map.of("note", "call " + phone),
+                "aliases", List.of("urn:email:" + email))).status()).isEqualTo(400);
+        await().atMost(READ_SIDE).until(() -> api.get("/api/events?status=rejected").body().contains(email));
+
         String profileId = await().atMost(READ_SIDE).until(() -> profileWithAlias(), id -> id != null
                 && ((List<?>) api.get("/api/profiles/" + id).json().get("mergedProfileIds")).size() == 1
                 && ((Number) api.get("/api/profiles/" + id).json().get("eventCount")).intValue() >= 5);
@@ -127,7 +131,8 @@ class ErasureEndToEndTest {
     private String everythingTheApiShows(String profileId) {
         List<String> paths = new ArrayList<>(List.of("/api/profiles/" + profileId, "/api/profiles/" + profileId
                 + "/history", "/api/profiles/" + profileId + "/sessions", "/api/profiles/" + profileId + "/export",
-                "/api/events?profileId=" + profileId, "/api/events?limit=500", "/api/events/export.csv",
+                "/api/events?profileId=" + profileId, "/api/events?limit=500", "/api/events?status=rejected",
+                "/api/events/export.csv",
                 "/api/events/export.csv?from=" + DAY + "T00:00:00Z&to=" + DAY + "T23:59:59Z",
                 "/api/data-quality?from=" + DAY + "T00:00:00Z&to=" + DAY + "T23:59:59Z", REPORT,
                 "/api/identity/suppressions"));

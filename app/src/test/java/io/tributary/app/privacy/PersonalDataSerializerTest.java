@@ -129,7 +129,7 @@ class PersonalDataSerializerTest {
 
     @Test
     void storesEventsInClearWhenEncryptionIsOff() {
-        PersonalDataSerializer off = serializer(new PrivacyProperties(false, null, null, false));
+        PersonalDataSerializer off = serializer(new PrivacyProperties(false, null, null, false, null));
 
         SerializedObject<byte[]> stored = off.serialize(order("profile-ada"), byte[].class);
 

@@ -179,7 +179,7 @@ class IngestionHandler {
         SessionAssignment assignment = profiles.record(profileId, intake, fingerprint, source, newSessionId);
         if (assignment.started()) {
             commandGateway.sendAndWait(new StartSession(assignment.sessionId(), profileId, intake.recordId(),
-                    event.timestamp(), source));
+                    event.timestamp(), source, intake.sourceId()));
         }
         return new IngestionOutcome(intake.recordId(), event.eventId(), IngestionStatus.ACCEPTED, profileId,
                 assignment.sessionId());

@@ -39,7 +39,7 @@ class Session {
         TrafficSource source = command.trafficSource();
         apply(new SessionStarted(command.sessionId(), command.profileId(), command.recordId(), command.startedAt(),
                 source.channelGroup(), source.channel(), source.campaign(), source.adSet(), source.ad(),
-                source.landingUrl(), source.referrer(), source.rulesVersion()));
+                source.landingUrl(), source.referrer(), source.rulesVersion(), command.sourceId()));
     }
 
     @CommandHandler

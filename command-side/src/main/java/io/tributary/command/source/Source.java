@@ -11,6 +11,7 @@ import io.tributary.api.backfill.RecordBackfillPage;
 import io.tributary.api.backfill.StartBackfill;
 import io.tributary.api.secret.SecretBox;
 import io.tributary.api.secret.SecretMask;
+import io.tributary.api.source.ApplyRetention;
 import io.tributary.api.source.CommerceStore;
 import io.tributary.api.source.CommerceStoreConnected;
 import io.tributary.api.source.CreateCommerceSource;
@@ -18,16 +19,20 @@ import io.tributary.api.source.CreateSource;
 import io.tributary.api.source.DisableSource;
 import io.tributary.api.source.EnableSource;
 import io.tributary.api.source.RenameSource;
+import io.tributary.api.source.RetentionApplied;
 import io.tributary.api.source.RotateSigningSecret;
 import io.tributary.api.source.RotateSourceToken;
+import io.tributary.api.source.SetSourceRetention;
 import io.tributary.api.source.SigningSecretRotated;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceDisabled;
 import io.tributary.api.source.SourceEnabled;
 import io.tributary.api.source.SourceRenamed;
+import io.tributary.api.source.SourceRetentionSet;
 import io.tributary.api.source.SourceTokenRotated;
 import io.tributary.api.source.SourceType;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -46,6 +51,8 @@ class Source {
     private String signingSecret;
     private boolean apiCredentials;
     private BackfillRun backfill;
+    /** Months its tracked events are kept; null: for ever. */
+    private Integer retentionMonths;
 
     /** Required by Axon. */
     Source() {
@@ -88,6 +95,24 @@ class Source {
         if (disabled) {
             apply(new SourceEnabled(sourceId, command.at()));
         }
+    }
+
+    @CommandHandler
+    void handle(SetSourceRetention command) {
+        if (!Objects.equals(retentionMonths, command.retentionMonths())) {
+            apply(new SourceRetentionSet(sourceId, command.retentionMonths(), command.at()));
+        }
+    }
+
+    /** False when the source keeps its events for ever (the retention was lifted since the sweep looked). */
+    @CommandHandler
+    boolean handle(ApplyRetention command) {
+        if (!hasRetention() || command.months().isEmpty()) {
+            return false;
+        }
+        apply(new RetentionApplied(sourceId, retentionMonths, List.copyOf(command.months()), command.trackedEvents(),
+                command.rejectedPayloads(), command.at()));
+        return true;
     }
 
     @CommandHandler
@@ -164,6 +189,11 @@ class Source {
     }
 
     @EventSourcingHandler
+    void on(SourceRetentionSet event) {
+        retentionMonths = event.retentionMonths();
+    }
+
+    @EventSourcingHandler
     void on(SourceTokenRotated event) {
         token = event.token();
     }
@@ -201,6 +231,10 @@ class Source {
 
     private boolean isStore() {
         return type != null && type.isCommerce();
+    }
+
+    private boolean hasRetention() {
+        return retentionMonths != null;
     }
 
     private boolean isBackfilling() {

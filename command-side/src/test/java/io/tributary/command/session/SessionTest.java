@@ -9,6 +9,8 @@ import static io.tributary.command.session.SessionFixtures.sessionMoved;
 import static io.tributary.command.session.SessionFixtures.sessionStarted;
 import static io.tributary.command.session.SessionFixtures.startSession;
 
+import io.tributary.api.session.StartSession;
+import io.tributary.api.session.SessionStarted;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,21 @@ class SessionTest {
         fixture.givenNoPriorActivity()
                 .when(startSession())
                 .expectEvents(sessionStarted());
+    }
+
+    @Test
+    void startsSessionNamingTheSourceWhoseRetentionCoversItsLanding() {
+        StartSession plain = startSession();
+        StartSession fromSource = new StartSession(plain.sessionId(), plain.profileId(), plain.recordId(),
+                plain.startedAt(), plain.trafficSource(), "source-web");
+        SessionStarted expected = sessionStarted();
+
+        fixture.givenNoPriorActivity()
+                .when(fromSource)
+                .expectEvents(new SessionStarted(expected.sessionId(), expected.profileId(), expected.recordId(),
+                        expected.startedAt(), expected.channelGroup(), expected.channel(), expected.campaign(),
+                        expected.adSet(), expected.ad(), expected.landingUrl(), expected.referrer(),
+                        expected.rulesVersion(), "source-web"));
     }
 
     @Test

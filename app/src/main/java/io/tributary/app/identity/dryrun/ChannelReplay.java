@@ -23,6 +23,7 @@ final class ChannelReplay {
 
     static final String LANDING_SITE = "landing_site";
     static final String REFERRING_SITE = "referring_site";
+    private static final String SHREDDED = "[erased]";
 
     private final ChannelClassifier channels;
     private final ChannelRuleSet recorded;
@@ -37,8 +38,14 @@ final class ChannelReplay {
         this.candidate = candidate;
     }
 
-    /** The SessionStarted the session would have had under the candidate rules. */
+    /**
+     * The SessionStarted the session would have had under the candidate rules. A session whose landing was shredded
+     * (erasure, retention) cannot be classified again: it keeps what it has, and is no change.
+     */
     SessionStarted started(SessionStarted s) {
+        if (SHREDDED.equals(s.landingUrl()) || SHREDDED.equals(s.referrer())) {
+            return s;
+        }
         TrafficSource to = channels.classify(s.landingUrl(), s.referrer(), candidate);
         sessions.put(s.sessionId(), new Followed(s.sessionId(), s.profileId(), s.startedAt(),
                 new Channel(s.channelGroup(), s.channel(), s.campaign()), s.adSet(), s.ad(), to));
