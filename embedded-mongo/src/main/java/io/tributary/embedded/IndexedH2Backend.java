@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import java.time.Duration;
@@ -27,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * commit, then fsync, group-committed. H2's own background commits are off; a flush runs every second instead, so
  * writes nobody flushed still reach the disk within about a second, as before.
  * <p>
- * A commit never falls inside a request: every request the server hands this backend holds {@link #requests} shared,
- * and a commit holds it exclusively. So a document and its index entries (written by one request, in several maps of
- * the same MVStore) are in the same commit, and after a crash the file holds both or neither.
+ * A commit never falls inside a write: every request the server hands this backend, except the reads
+ * ({@link ReadOnlyCommands}), holds {@link #requests} shared, and a commit holds it exclusively. So a document and
+ * its index entries (written by one request, in several maps of the same MVStore) are in the same commit, and after
+ * a crash the file holds both or neither. Reads do not hold it, so a long scan never delays a commit.
  */
 public final class IndexedH2Backend extends H2Backend {
 
@@ -70,19 +70,18 @@ public final class IndexedH2Backend extends H2Backend {
         return IndexedH2Database.open(name, getMvStore(), getCursorRegistry(), indexBuildCounter());
     }
 
+    /** Every command but the reads holds the requests' lock (OP_MSG messages arrive here too, from handleMessage). */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (ReadOnlyCommands.isReadOnly(command, query)) {
+            return super.handleCommand(channel, database, command, query);
+        }
         return duringRequest(() -> super.handleCommand(channel, database, command, query));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
         return duringRequest(() -> super.handleQuery(query));
-    }
-
-    @Override
-    public Document handleMessage(MongoMessage message) {
-        return duringRequest(() -> super.handleMessage(message));
     }
 
     @Override
