@@ -1,8 +1,10 @@
 package io.tributary.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +31,27 @@ final class IndexPlanner {
     private static final int MAX_BOXES = 4096;
     private static final int EXACT = 1_000;
 
+    /** How a collection reads the candidates a plan found: their positions, and the sort still to apply or null. */
+    interface Matcher<P> {
+        QueryResult match(Iterable<P> positions, Document orderBy);
+    }
+
     private IndexPlanner() {
+    }
+
+    /**
+     * A collection's query: planned, logged, then answered from the plan's candidates, or by the collection's own
+     * scan when no index helps. The one body of both indexed collections' {@code queryDocuments}.
+     */
+    static <P> QueryResult answer(MongoCollection<P> collection, List<Index<P>> indexes, Document query, Document orderBy,
+                                  int limit, Supplier<Stream<DocumentWithPosition<P>>> all, Supplier<QueryResult> scan,
+                                  Matcher<P> matcher) {
+        Plan<P> plan = plan(indexes, query, orderBy, limit, all);
+        QueryLog.served(collection, query, orderBy, plan);
+        if (plan == null) {
+            return scan.get();
+        }
+        return matcher.match(plan.positions(), plan.sorted() ? null : orderBy);
     }
 
     static <P> Plan<P> plan(List<Index<P>> indexes, Document query, Document orderBy, int limit,

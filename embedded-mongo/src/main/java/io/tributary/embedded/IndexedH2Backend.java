@@ -1,12 +1,19 @@
 package io.tributary.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -18,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * whose documents are stored as BSON ({@link StoreFormat}), and whose writes are made durable by {@link #flush()}:
  * commit, then fsync, group-committed. H2's own background commits are off; a flush runs every second instead, so
  * writes nobody flushed still reach the disk within about a second, as before.
+ * <p>
+ * A commit never falls inside a write: every request the server hands this backend, except the reads
+ * ({@link ReadOnlyCommands}), holds {@link #requests} shared, and a commit holds it exclusively. So a document and
+ * its index entries (written by one request, in several maps of the same MVStore) are in the same commit, and after
+ * a crash the file holds both or neither. Reads do not hold it, so a long scan never delays a commit.
  */
 public final class IndexedH2Backend extends H2Backend {
 
@@ -28,9 +40,12 @@ public final class IndexedH2Backend extends H2Backend {
 
     private final boolean sync;
     private final Object flushLock = new Object();
+    private final ReentrantReadWriteLock requests = new ReentrantReadWriteLock();
     /** Every write made while the store's version was at most this is committed (and synced, if syncing). */
     private long durableVersion = -1;
     private final AtomicLong syncs = new AtomicLong();
+    /** Set on first use: H2Backend's constructor opens the databases before this class's fields are set. */
+    private AtomicLong indexBuilds;
     private volatile Runnable beforeSync = () -> { };
     private final ScheduledExecutorService flusher;
 
@@ -52,7 +67,50 @@ public final class IndexedH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
-        return IndexedH2Database.open(name, getMvStore(), getCursorRegistry());
+        return IndexedH2Database.open(name, getMvStore(), getCursorRegistry(), indexBuildCounter());
+    }
+
+    /** Every command but the reads holds the requests' lock (OP_MSG messages arrive here too, from handleMessage). */
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (ReadOnlyCommands.isReadOnly(command, query)) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        return duringRequest(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return duringRequest(() -> super.handleQuery(query));
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        duringRequest(() -> {
+            super.dropDatabase(database);
+            return null;
+        });
+    }
+
+    private <T> T duringRequest(Supplier<T> request) {
+        Lock shared = requests.readLock();
+        shared.lock();
+        try {
+            return request.get();
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    /** Commits what every finished request wrote, with no request half done. */
+    private void commitBetweenRequests(MVStore store) {
+        Lock exclusive = requests.writeLock();
+        exclusive.lock();
+        try {
+            store.commit();
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     /**
@@ -69,7 +127,7 @@ public final class IndexedH2Backend extends H2Backend {
                 return;
             }
             long before = store.getCurrentVersion();
-            store.commit();
+            commitBetweenRequests(store);
             boolean committed = store.getCurrentVersion() > before;
             if (sync) {
                 beforeSync.run();
@@ -91,8 +149,8 @@ public final class IndexedH2Backend extends H2Backend {
      * MVStore appends and frees whole chunks without overwriting them; compaction alone moves live chunks but leaves
      * the freed space's old bytes. So: every chunk holding a replaced page is rewritten, every free block is then
      * overwritten with zeros (a filler map written one small chunk at a time, which the allocator places in the free
-     * gaps first), then the filler is dropped (its freed chunks hold zeros) and the file synced. Commits wait
-     * meanwhile (this holds the flush lock, and autocommit is off). Chunks are not moved ({@code compactFile}): under
+     * gaps first), then the filler is dropped (its freed chunks hold zeros) and the file synced. Commits and
+     * requests wait meanwhile (this holds the flush lock and the requests exclusively, and autocommit is off). Chunks are not moved ({@code compactFile}): under
      * concurrent writes H2 2.3 fails an assertion there and closes the store. So the file does not shrink.
      */
     public void compact() {
@@ -101,6 +159,8 @@ public final class IndexedH2Backend extends H2Backend {
             if (store.isClosed()) {
                 return;
             }
+            Lock exclusive = requests.writeLock();
+            exclusive.lock();
             int retention = store.getRetentionTime();
             long versions = store.getVersionsToKeep();
             try {
@@ -116,6 +176,7 @@ public final class IndexedH2Backend extends H2Backend {
             } finally {
                 store.setRetentionTime(retention);
                 store.setVersionsToKeep((int) versions);
+                exclusive.unlock();
             }
         }
     }
@@ -130,6 +191,21 @@ public final class IndexedH2Backend extends H2Backend {
         }
         store.removeMap(filler);
         store.commit();
+    }
+
+    /**
+     * How many ordered indexes were filled from their collection's documents since the store opened: none when the
+     * file holds them all; at the first open of a file written before they were persisted, each index once.
+     */
+    public long indexBuilds() {
+        return indexBuildCounter().get();
+    }
+
+    private synchronized AtomicLong indexBuildCounter() {
+        if (indexBuilds == null) {
+            indexBuilds = new AtomicLong();
+        }
+        return indexBuilds;
     }
 
     /** How many times the file was forced to disk. */
@@ -155,7 +231,7 @@ public final class IndexedH2Backend extends H2Backend {
         flusher.shutdownNow();
         synchronized (flushLock) {
             if (!getMvStore().isClosed()) {
-                getMvStore().commit();
+                commitBetweenRequests(getMvStore());
                 getMvStore().sync();
             }
         }

@@ -20,13 +20,9 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
-        IndexPlanner.Plan<Object> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
-                this::streamAllDocumentsWithPosition);
-        QueryLog.served(this, query, orderBy, plan);
-        if (plan == null) {
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-        }
-        return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
+        return IndexPlanner.answer(this, getIndexes(), query, orderBy, limit, this::streamAllDocumentsWithPosition,
+                () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
+                (positions, sort) -> matchDocuments(query, positions, sort, skip, limit, batchSize, fields));
     }
 
     @Override

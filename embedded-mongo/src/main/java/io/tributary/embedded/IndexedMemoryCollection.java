@@ -18,13 +18,9 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
-        IndexPlanner.Plan<Integer> plan = IndexPlanner.plan(getIndexes(), query, orderBy, limit,
-                this::streamAllDocumentsWithPosition);
-        QueryLog.served(this, query, orderBy, plan);
-        if (plan == null) {
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
-        }
-        return matchDocuments(query, plan.positions(), plan.sorted() ? null : orderBy, skip, limit, batchSize, fields);
+        return IndexPlanner.answer(this, getIndexes(), query, orderBy, limit, this::streamAllDocumentsWithPosition,
+                () -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields),
+                (positions, sort) -> matchDocuments(query, positions, sort, skip, limit, batchSize, fields));
     }
 
     /** Updates keep the stored document and its field names; only inserts bring new names in. */

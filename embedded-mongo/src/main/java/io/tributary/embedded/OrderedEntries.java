@@ -10,53 +10,73 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NoSuchElementException;
-import java.util.Objects;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The entries of one index in key order: (key values…, _id) → position. A document whose indexed value is an array
  * (it would need a multikey index) or a type that has no order here is kept aside by {@code _id}; while any such
- * document exists the entries are not {@link #ordered()} and serve nothing. Not thread-safe: the owning collection
+ * document exists the entries are not {@link #ordered()} and serve nothing. Kept in heap ({@link HeapEntries}) on the
+ * memory backend and in the H2 file ({@link StoredEntries}) on the file store. Not thread-safe: the owning collection
  * calls it under its own lock, as mongo-java-server does for its indexes.
  */
-final class OrderedEntries<P> {
+abstract class OrderedEntries<P> {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedEntries.class);
     private static final String ID = "_id";
-    /** A rough heap cost of one entry: tree node, key array, boxed position. */
+    /** A rough heap cost of one entry in heap: tree node, key array, boxed position. */
     static final long BYTES_PER_ENTRY = 96;
 
     private final List<String> paths;
     private final KeyOrder order;
-    private final TreeMap<Object[], P> tree;
-    private final Map<Object, P> aside = new HashMap<>();
 
     OrderedEntries(List<IndexKey> keys) {
         this.paths = keys.stream().map(IndexKey::getKey).toList();
         this.order = new KeyOrder(keys);
-        this.tree = new TreeMap<>(order);
+    }
+
+    /** Puts the entry; a key equal (in {@link #order()}) to a present one replaces it. */
+    protected abstract void put(Object[] key, P position);
+
+    /** Removes the entry whose key is equal to this one; its position, or null if there was none. */
+    protected abstract P removeKey(Object[] key);
+
+    protected abstract void putAside(Object id, P position);
+
+    protected abstract P removeAside(Object id);
+
+    protected abstract boolean nothingAside();
+
+    /** The positions of the keys from {@code low} to {@code high}, both inclusive, in key order or reversed. */
+    protected abstract Iterator<P> range(Object[] low, Object[] high, boolean reverse);
+
+    /** Every entry in key order, to find one by {@code _id} when it is not under its key. */
+    protected abstract Iterator<Object[]> keys();
+
+    abstract long size();
+
+    abstract void clear();
+
+    /** The index is dropped: its entries go. */
+    void drop() {
+        clear();
     }
 
     void add(Document document, P position) {
         Object[] key = keyOf(document);
         if (key == null) {
-            aside.put(document.get(ID), position);
+            putAside(document.get(ID), position);
         } else {
-            tree.put(key, position);
+            put(key, position);
         }
     }
 
     P remove(Document document) {
         Object[] key = keyOf(document);
-        P position = key == null ? aside.remove(document.get(ID)) : tree.remove(key);
+        P position = key == null ? removeAside(document.get(ID)) : removeKey(key);
         return position != null ? position : removeById(document.get(ID));
     }
 
@@ -72,16 +92,7 @@ final class OrderedEntries<P> {
 
     /** True when every document sits in key order, so that a walk sees all of them. */
     boolean ordered() {
-        return aside.isEmpty();
-    }
-
-    long size() {
-        return tree.size() + aside.size();
-    }
-
-    void clear() {
-        tree.clear();
-        aside.clear();
+        return nothingAside();
     }
 
     KeyOrder order() {
@@ -105,8 +116,7 @@ final class OrderedEntries<P> {
                     if (order.compare(box[0], box[1]) > 0) {
                         continue;
                     }
-                    NavigableMap<Object[], P> range = tree.subMap(box[0], true, box[1], true);
-                    current = (reverse ? range.descendingMap() : range).values().iterator();
+                    current = range(box[0], box[1], reverse);
                 }
                 return current.hasNext();
             }
@@ -169,13 +179,12 @@ final class OrderedEntries<P> {
 
     /** Only when an entry was not where its document says (it should not happen): find it by _id. */
     private P removeById(Object id) {
-        Iterator<Map.Entry<Object[], P>> it = tree.entrySet().iterator();
+        Iterator<Object[]> it = keys();
         while (it.hasNext()) {
-            Map.Entry<Object[], P> entry = it.next();
-            if (Objects.equals(entry.getKey()[paths.size()], id)) {
+            Object[] key = it.next();
+            if (java.util.Objects.equals(key[paths.size()], id)) {
                 log.warn("Index entry of _id {} was not under its key {}; removed by a full pass", id, paths);
-                it.remove();
-                return entry.getValue();
+                return removeKey(key);
             }
         }
         return null;

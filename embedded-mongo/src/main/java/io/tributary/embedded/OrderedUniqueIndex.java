@@ -18,17 +18,30 @@ import java.util.stream.Stream;
 final class OrderedUniqueIndex<P> extends Index<P> implements OrderedIndex<P> {
 
     private final Index<P> unique;
+    private final Supplier<OrderedEntries<P>> empty;
     private OrderedEntries<P> entries;
 
+    /** With its ordered entries kept in heap, built on first use. */
     OrderedUniqueIndex(Index<P> unique, String name, List<IndexKey> keys, boolean sparse) {
+        this(unique, name, keys, sparse, null, () -> new HeapEntries<>(keys));
+    }
+
+    /**
+     * With the ordered entries {@code built} before (persisted, complete) or null, and where new ones are made when
+     * first needed.
+     */
+    OrderedUniqueIndex(Index<P> unique, String name, List<IndexKey> keys, boolean sparse, OrderedEntries<P> built,
+                       Supplier<OrderedEntries<P>> empty) {
         super(name, keys, sparse);
         this.unique = unique;
+        this.entries = built;
+        this.empty = empty;
     }
 
     @Override
     public OrderedEntries<P> entries(Supplier<Stream<DocumentWithPosition<P>>> all) {
         if (entries == null) {
-            OrderedEntries<P> built = new OrderedEntries<>(getKeys());
+            OrderedEntries<P> built = empty.get();
             all.get().forEach(d -> built.add(d.getDocument(), d.getPosition()));
             entries = built;
         }
@@ -114,6 +127,9 @@ final class OrderedUniqueIndex<P> extends Index<P> implements OrderedIndex<P> {
     @Override
     public void drop() {
         unique.drop();
+        if (entries != null) {
+            entries.drop();
+        }
         entries = null;
     }
 }

@@ -18,9 +18,15 @@ final class RangeIndex<P> extends Index<P> implements OrderedIndex<P> {
 
     private final OrderedEntries<P> entries;
 
+    /** In heap, filled from the collection when the index is added. */
     RangeIndex(String name, List<IndexKey> keys, boolean sparse) {
+        this(name, keys, sparse, new HeapEntries<>(keys));
+    }
+
+    /** On these entries: persisted ones that are already complete, or empty ones that the collection fills. */
+    RangeIndex(String name, List<IndexKey> keys, boolean sparse, OrderedEntries<P> entries) {
         super(name, keys, sparse);
-        this.entries = new OrderedEntries<>(keys);
+        this.entries = entries;
     }
 
     @Override
@@ -79,6 +85,6 @@ final class RangeIndex<P> extends Index<P> implements OrderedIndex<P> {
 
     @Override
     public void drop() {
-        entries.clear();
+        entries.drop();
     }
 }

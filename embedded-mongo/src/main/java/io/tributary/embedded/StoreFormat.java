@@ -17,9 +17,13 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
-    /** The store, committed only when flushed (no background commits), in the current format. */
+    /**
+     * The store, committed only when flushed, in the current format. No background commits (autoCommitDelay 0), and
+     * no commits from a writing thread when unsaved pages pile up (autoCommitBufferSize 0: H2 otherwise commits from
+     * inside a write, between a document and its index entries, and without a sync).
+     */
     static MVStore open(String fileName) {
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCommitBufferSize(0).open();
         try {
             MVMap<String, String> format = store.openMap(MAP);
             String documents = format.get(DOCUMENTS);
