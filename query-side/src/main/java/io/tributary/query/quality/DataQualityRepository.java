@@ -53,6 +53,7 @@ final class DataQualityRepository {
     private final MongoCollection<Document> profiles;
     private final MongoCollection<Document> examples;
     private final MergeMap merges;
+    private final QualityRollups rollups;
 
     DataQualityRepository(MongoDatabase database) {
         this.facts = database.getCollection(FACTS);
@@ -60,16 +61,18 @@ final class DataQualityRepository {
         this.profiles = database.getCollection(PROFILES);
         this.examples = database.getCollection(EXAMPLES);
         this.merges = new MergeMap(database, "quality_merges");
+        this.rollups = new QualityRollups(database);
         facts.createIndex(Indexes.ascending("at"));
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId"), Indexes.descending("receivedAt")));
     }
 
     /**
      * Reads what the batch's events will change: their sources, merge chains and profiles, then their facts together
-     * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch).
+     * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch), and the
+     * hour roll-ups of all those facts and of the batch's new records ({@code hourIds}).
      */
     void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
-              Collection<String> profileIds, Collection<String> exampleIds) {
+              Collection<String> profileIds, Collection<String> exampleIds, Collection<String> hourIds) {
         batch.collection(SOURCES).load(sourceIds);
         batch.collection(EXAMPLES).load(exampleIds);
         merges.load(batch, profileIds);
@@ -83,20 +86,31 @@ final class DataQualityRepository {
         Set<String> facts = new LinkedHashSet<>(recordIds);
         resolved.stream().map(profiles::find).filter(Objects::nonNull).forEach(profile -> profile
                 .getList(UNSTITCHED, Document.class, List.of()).forEach(event -> facts.add(event.getString("r"))));
-        batch.collection(FACTS).load(facts);
+        BatchedCollection loaded = batch.collection(FACTS);
+        loaded.load(facts);
+        Set<String> hours = new LinkedHashSet<>(hourIds);
+        facts.stream().map(loaded::find).filter(Objects::nonNull).filter(fact -> fact.getDate("at") != null)
+                .forEach(fact -> hours.add(HourRollup.idOf(fact.getDate("at").toInstant(), fact.getString("sourceId"),
+                        fact.getString("eventName"))));
+        rollups.load(batch, hours);
     }
 
-    /** Idempotent; keeps a delayed-stitch mark made since. @return true when the record is new */
+    /**
+     * Idempotent; keeps a delayed-stitch mark made since, and moves the hour roll-ups by what changed.
+     * @return true when the record is new
+     */
     boolean save(DocumentBatch batch, QualityFact fact) {
         BatchedCollection facts = batch.collection(FACTS);
-        boolean isNew = facts.find(fact.recordId()) == null;
+        Document existing = facts.find(fact.recordId());
+        QualityFact before = existing == null ? null : toFact(existing);
         Document document = facts.upsert(fact.recordId(), inserted -> inserted.put(DELAYED, false));
         toDocument(fact).forEach((name, value) -> {
             if (!name.equals("_id") && !name.equals(DELAYED)) {
                 document.put(name, value);
             }
         });
-        return isNew;
+        rollups.moved(batch, before, toFact(document));
+        return existing == null;
     }
 
     void sourceCreated(DocumentBatch batch, String sourceId, String name, String type) {
@@ -173,7 +187,9 @@ final class DataQualityRepository {
             stitched.forEach(recordId -> {
                 Document fact = facts.update(recordId);
                 if (fact != null) {
+                    QualityFact before = toFact(fact);
                     fact.put(DELAYED, true);
+                    rollups.moved(batch, before, toFact(fact));
                 }
             });
             Document changed = profiles.update(profileId);
@@ -185,6 +201,11 @@ final class DataQualityRepository {
     void factsBetween(Instant from, Instant to, Consumer<QualityFact> consumer) {
         facts.find(and(gte("at", toDate(from)), lt("at", toDate(to)))).batchSize(1000)
                 .forEach(document -> consumer.accept(toFact(document)));
+    }
+
+    /** The hour roll-ups of the whole hours in [from, to); both ends on the hour. */
+    void rollupsBetween(Instant from, Instant to, Consumer<HourRollup> consumer) {
+        rollups.between(from, to, consumer);
     }
 
     /** Every known source, with its last record up to {@code asOf}. */
@@ -241,6 +262,7 @@ final class DataQualityRepository {
         sources.deleteMany(empty());
         profiles.deleteMany(empty());
         merges.clear();
+        rollups.clear();
     }
 
     private static Document toDocument(QualityFact fact) {

@@ -1,0 +1,164 @@
+package io.tributary.query.quality;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The data-quality counters of one UTC hour (of event time), source and event name: what {@link QualityReport} and
+ * {@link PropertyTable} take from the facts of that hour, added up. Additive: a fact is added with {@code +1} and
+ * taken back with {@code -1}, so a fact that changes after it was counted moves the counters by the difference.
+ * Bounded: per warning and per property type only the count and the latest record (the example) are kept; the only
+ * list is {@link #kept}, the distinct records whose cross-source copies were discarded (the dedup rate is not
+ * additive across hours), with how many copies of this hour name each.
+ * <p>
+ * Taking a fact back cannot find the previous example; when the count of a warning or type reaches zero the entry
+ * goes, otherwise the example stays. Facts change only in their delayed stitch after they were counted, which has
+ * no example, so this does not arise in practice.
+ */
+final class HourRollup {
+
+    /** The record shown as the example of a warning: its ids and event time. */
+    record Example(String eventId, String recordId, Instant at) {
+
+        static Example of(QualityFact fact) {
+            return new Example(fact.eventId(), fact.recordId(), fact.at());
+        }
+
+        /** A fact that carries only what the report shows of an example, for the report's tallies. */
+        QualityFact asFact() {
+            return new QualityFact(recordId, eventId, null, null, null, null, at, null, null, false, null, null,
+                    List.of(), Map.of());
+        }
+
+        boolean isLaterThan(Example other) {
+            return WarningTally.isLater(asFact(), other.asFact());
+        }
+    }
+
+    /** A count with the latest record counted and, for warnings, that record's detail. */
+    static final class Counted {
+        long count;
+        String detail;
+        Example example;
+
+        void add(int sign, String detailOfFact, Example candidate) {
+            count += sign;
+            if (sign > 0 && (example == null || candidate.isLaterThan(example))) {
+                example = candidate;
+                detail = detailOfFact;
+            }
+        }
+    }
+
+    record WarningKey(String property, WarningKind kind) {
+    }
+
+    final Instant hour;
+    final String sourceId;
+    final String eventName;
+    final Map<String, Long> sourceTypes = new TreeMap<>();
+    long count;
+    long accepted;
+    long duplicates;
+    long rejected;
+    long conflicting;
+    long serverAccepted;
+    long serverStitched;
+    long delayed;
+    Example latestUnstitched;
+    final Map<String, Long> kept = new TreeMap<>();
+    final Map<WarningKey, Counted> warnings = new LinkedHashMap<>();
+    final Map<String, Map<String, Counted>> types = new TreeMap<>();
+
+    HourRollup(Instant hour, String sourceId, String eventName) {
+        this.hour = hour;
+        this.sourceId = sourceId;
+        this.eventName = eventName;
+    }
+
+    static Instant hourOf(Instant at) {
+        return at.truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** The roll-up a fact is counted in: its hour of event time, source and event name. */
+    static String idOf(QualityFact fact) {
+        return idOf(hourOf(fact.at()), fact.sourceId(), fact.eventName());
+    }
+
+    static String idOf(Instant hour, String sourceId, String eventName) {
+        return hourOf(hour) + "\n" + sourceId + "\n" + Objects.toString(eventName, "");
+    }
+
+    static HourRollup of(QualityFact fact) {
+        return new HourRollup(hourOf(fact.at()), fact.sourceId(), fact.eventName());
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
+    /** Counts the fact ({@code sign} 1) or takes it back ({@code sign} -1), as {@link QualityReport} folds it. */
+    void apply(QualityFact fact, int sign) {
+        count += sign;
+        if (fact.sourceType() != null) {
+            sourceTypes.merge(fact.sourceType(), (long) sign, Long::sum);
+            sourceTypes.values().removeIf(n -> n == 0);
+        }
+        switch (fact.status()) {
+            case QualityFact.ACCEPTED -> applyAccepted(fact, sign);
+            case QualityFact.DUPLICATE -> applyDuplicate(fact, sign);
+            default -> rejected += sign;
+        }
+    }
+
+    private void applyAccepted(QualityFact fact, int sign) {
+        accepted += sign;
+        Example example = Example.of(fact);
+        fact.findings().forEach(f -> {
+            WarningKey key = new WarningKey(f.property(), f.kind());
+            warnings.computeIfAbsent(key, k -> new Counted()).add(sign, f.detail(), example);
+            if (warnings.get(key).count == 0) {
+                warnings.remove(key);
+            }
+        });
+        fact.types().forEach((path, type) -> {
+            Map<String, Counted> byType = types.computeIfAbsent(path, p -> new TreeMap<>());
+            byType.computeIfAbsent(type, t -> new Counted()).add(sign, null, example);
+            byType.values().removeIf(counted -> counted.count == 0);
+            if (byType.isEmpty()) {
+                types.remove(path);
+            }
+        });
+        if (fact.isAcceptedServerEvent()) {
+            serverAccepted += sign;
+            if (Boolean.TRUE.equals(fact.stitched())) {
+                serverStitched += sign;
+            } else {
+                if (fact.delayedStitched()) {
+                    delayed += sign;
+                }
+                if (sign > 0 && (latestUnstitched == null || example.isLaterThan(latestUnstitched))) {
+                    latestUnstitched = example;
+                }
+                if (serverAccepted == serverStitched) {
+                    latestUnstitched = null;
+                }
+            }
+        }
+    }
+
+    private void applyDuplicate(QualityFact fact, int sign) {
+        duplicates += sign;
+        if ("conflicting".equals(fact.duplicateKind())) {
+            conflicting += sign;
+        } else if ("cross_source".equals(fact.duplicateKind()) && fact.keptRecordId() != null) {
+            kept.merge(fact.keptRecordId(), (long) sign, Long::sum);
+            kept.values().removeIf(n -> n == 0);
+        }
+    }
+}
