@@ -286,7 +286,7 @@ final class DataQualityRepository {
                 .append("types", types);
     }
 
-    private static QualityFact toFact(Document d) {
+    static QualityFact toFact(Document d) {
         List<Finding> findings = d.getList("findings", Document.class, List.of()).stream()
                 .map(f -> new Finding(f.getString("p"), WarningKind.valueOf(f.getString("k")), f.getString("d"))).toList();
         Map<String, String> types = new LinkedHashMap<>();

@@ -8,7 +8,9 @@ import io.tributary.query.support.DocumentBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -28,6 +30,10 @@ import static io.tributary.query.support.MongoValues.toInstant;
 final class QualityRollups {
 
     static final String HOURS = "quality_hours";
+    /** Warnings in a fixed order, so that the same counts make the same document however they were reached. */
+    private static final Comparator<Map.Entry<HourRollup.WarningKey, HourRollup.Counted>> BY_WARNING_KEY =
+            Comparator.comparing((Map.Entry<HourRollup.WarningKey, HourRollup.Counted> e) ->
+                    Objects.toString(e.getKey().property(), "")).thenComparing(e -> e.getKey().kind());
 
     private final MongoCollection<Document> hours;
 
@@ -83,9 +89,10 @@ final class QualityRollups {
         List<Document> kept = new ArrayList<>();
         rollup.kept.forEach((recordId, copies) -> kept.add(new Document("k", recordId).append("n", copies)));
         List<Document> warnings = new ArrayList<>();
-        rollup.warnings.forEach((key, counted) -> warnings.add(new Document("p", key.property())
-                .append("k", key.kind().name()).append("n", counted.count).append("d", counted.detail)
-                .append("x", example(counted.example))));
+        rollup.warnings.entrySet().stream().sorted(BY_WARNING_KEY).forEach(entry -> warnings.add(
+                new Document("p", entry.getKey().property()).append("k", entry.getKey().kind().name())
+                        .append("n", entry.getValue().count).append("d", entry.getValue().detail)
+                        .append("x", example(entry.getValue().example))));
         List<Document> types = new ArrayList<>();
         rollup.types.forEach((path, byType) -> byType.forEach((type, counted) -> types.add(new Document("p", path)
                 .append("t", type).append("n", counted.count).append("x", example(counted.example)))));

@@ -1,0 +1,65 @@
+package io.tributary.query.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import io.tributary.query.support.EmbeddedMongo;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hour roll-ups are what their facts add up to, however they were reached: built live from events that arrived
+ * shuffled and partly redelivered, they equal the roll-ups folded afresh from the facts they ended with; rebuilt by
+ * replay (a reset, then every event in the store's order, in other batches), they equal the ones built live from
+ * the same order.
+ */
+class QualityRollupsReplayTest extends EmbeddedMongo {
+
+    @Test
+    void rollupsBuiltFromShuffledRedeliveredEventsEqualTheRollupsOfTheirFacts() {
+        DataQualityProjection projection = new DataQualityProjection(database, QualitySettings.defaults());
+        List<Object> shuffled = QualityRollupsDifferentialTest.Arrival.SHUFFLED
+                .of(QualityRollupsDifferentialTest.SHOP, new Random(3));
+        QualityRollupsDifferentialTest.deliver(projection, shuffled, new Random(4));
+
+        List<Document> live = all(QualityRollups.HOURS);
+        assertThat(live).as("hour documents").hasSizeGreaterThan(500);
+        assertThat(live).isEqualTo(foldedFromFacts());
+    }
+
+    @Test
+    void rebuiltRollupsEqualTheLiveOnes() throws Exception {
+        DataQualityProjection projection = new DataQualityProjection(database, QualitySettings.defaults());
+        QualityRollupsDifferentialTest.deliver(projection, QualityRollupsDifferentialTest.SHOP, new Random(6));
+        List<Document> liveHours = all(QualityRollups.HOURS);
+        List<Document> liveFacts = all("quality_facts");
+
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        adapter.prepareReset();
+        assertThat(all(QualityRollups.HOURS)).as("reset clears the roll-ups").isEmpty();
+        QualityRollupsDifferentialTest.deliver(projection, QualityRollupsDifferentialTest.SHOP, new Random(7));
+
+        assertThat(liveHours).as("hour documents").hasSizeGreaterThan(500);
+        assertThat(all(QualityRollups.HOURS)).isEqualTo(liveHours);
+        assertThat(all("quality_facts")).isEqualTo(liveFacts);
+    }
+
+    private List<Document> foldedFromFacts() {
+        Map<String, HourRollup> folded = new LinkedHashMap<>();
+        database.getCollection("quality_facts").find().sort(new Document("at", 1).append("_id", 1)).forEach(document -> {
+            QualityFact fact = DataQualityRepository.toFact(document);
+            folded.computeIfAbsent(HourRollup.idOf(fact), id -> HourRollup.of(fact)).apply(fact, 1);
+        });
+        return folded.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> QualityRollups.toDocument(entry.getKey(), entry.getValue())).toList();
+    }
+
+    private List<Document> all(String collection) {
+        return database.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+}
