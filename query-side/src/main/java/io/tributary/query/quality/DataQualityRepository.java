@@ -61,7 +61,7 @@ final class DataQualityRepository {
         this.profiles = database.getCollection(PROFILES);
         this.examples = database.getCollection(EXAMPLES);
         this.merges = new MergeMap(database, "quality_merges");
-        this.rollups = new QualityRollups(database);
+        this.rollups = new QualityRollups(database, FACTS);
         facts.createIndex(Indexes.ascending("at"));
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId"), Indexes.descending("receivedAt")));
     }
@@ -73,6 +73,7 @@ final class DataQualityRepository {
      */
     void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
               Collection<String> profileIds, Collection<String> exampleIds, Collection<String> hourIds) {
+        rollups.begin(batch);
         batch.collection(SOURCES).load(sourceIds);
         batch.collection(EXAMPLES).load(exampleIds);
         merges.load(batch, profileIds);
@@ -109,7 +110,7 @@ final class DataQualityRepository {
                 document.put(name, value);
             }
         });
-        rollups.moved(batch, before, toFact(document));
+        rollups.moved(batch, before, document);
         return existing == null;
     }
 
@@ -189,7 +190,7 @@ final class DataQualityRepository {
                 if (fact != null) {
                     QualityFact before = toFact(fact);
                     fact.put(DELAYED, true);
-                    rollups.moved(batch, before, toFact(fact));
+                    rollups.moved(batch, before, fact);
                 }
             });
             Document changed = profiles.update(profileId);
@@ -265,7 +266,7 @@ final class DataQualityRepository {
         rollups.clear();
     }
 
-    private static Document toDocument(QualityFact fact) {
+    static Document toDocument(QualityFact fact) {
         List<Document> findings = fact.findings().stream().map(f -> new Document("p", f.property())
                 .append("k", f.kind().name()).append("d", f.detail())).toList();
         List<Document> types = new ArrayList<>();

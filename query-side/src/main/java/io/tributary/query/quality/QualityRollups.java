@@ -3,22 +3,28 @@ package io.tributary.query.quality;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import io.tributary.query.support.BatchedCollection;
 import io.tributary.query.support.DocumentBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
@@ -26,40 +32,79 @@ import static io.tributary.query.support.MongoValues.toInstant;
 /**
  * {@code quality_hours}: one {@link HourRollup} per UTC hour, source and event name, moved by the difference each time
  * a fact is saved or changed, read by hour range (an ordered index on {@code hour}) for whole hours of a report.
+ * <p>
+ * <b>Exact after a crash, without transactions.</b> A processor batch writes its facts and its hours in two bulk
+ * writes; a crash between them would leave hours that miss the batch (its redelivery finds the facts already
+ * changed, so no difference). So each batch is numbered ({@code seq}) and written in this order: the open marker
+ * ({@code quality_batch_open}: the batch's number and the facts it changed), the facts (each changed fact keeps the
+ * number of the batch that last changed it, {@code b}, and its state before that batch, {@code prev}), the hours
+ * (each with the number of the last batch it took in, {@code b}), then the closed marker ({@code quality_batch_closed}).
+ * The next batch starts by comparing the markers: when the last batch did not close, every fact it changed whose
+ * hour did not take that batch in moves that hour from {@code prev} to its state now, and the batch is closed.
+ * Hours that reach zero records are kept (at zero), so that their batch number survives.
  */
 final class QualityRollups {
 
     static final String HOURS = "quality_hours";
+    static final String OPEN = "quality_batch_open";
+    static final String CLOSED = "quality_batch_closed";
+    private static final String MARKER = "batch";
+    private static final String BATCH = "b";
+    private static final String PREVIOUS = "prev";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     /** Warnings in a fixed order, so that the same counts make the same document however they were reached. */
     private static final Comparator<Map.Entry<HourRollup.WarningKey, HourRollup.Counted>> BY_WARNING_KEY =
             Comparator.comparing((Map.Entry<HourRollup.WarningKey, HourRollup.Counted> e) ->
                     Objects.toString(e.getKey().property(), "")).thenComparing(e -> e.getKey().kind());
 
+    private final String factsName;
+    private final MongoCollection<Document> facts;
     private final MongoCollection<Document> hours;
+    private final MongoCollection<Document> open;
+    private final MongoCollection<Document> closed;
+    /** The number of each batch in progress (a batch is one processor batch, or one event handled alone). */
+    private final Map<DocumentBatch, Long> numbers = Collections.synchronizedMap(new WeakHashMap<>());
 
-    QualityRollups(MongoDatabase database) {
+    QualityRollups(MongoDatabase database, String factsName) {
+        this.factsName = factsName;
+        this.facts = database.getCollection(factsName);
         this.hours = database.getCollection(HOURS);
+        this.open = database.getCollection(OPEN);
+        this.closed = database.getCollection(CLOSED);
         hours.createIndex(Indexes.ascending("hour"));
+    }
+
+    /**
+     * Closes the last batch if it did not, numbers this one, and fixes the order its collections are written in:
+     * call it before the batch uses any other collection.
+     */
+    void begin(DocumentBatch batch) {
+        numberOf(batch);
     }
 
     void load(DocumentBatch batch, Collection<String> ids) {
         batch.collection(HOURS).load(ids);
     }
 
-    /** Moves the roll-ups from a fact as it was counted (null: not yet) to the fact as it is now. */
-    void moved(DocumentBatch batch, QualityFact before, QualityFact after) {
+    /** Moves the roll-ups from a fact as it was counted (null: not yet) to the fact as {@code now} holds it. */
+    void moved(DocumentBatch batch, QualityFact before, Document now) {
+        QualityFact after = DataQualityRepository.toFact(now);
         if (Objects.equals(before, after)) {
             return;
         }
+        long number = numberOf(batch);
+        if (number(now.get(BATCH)) != number) {
+            now.put(PREVIOUS, before == null ? null : DataQualityRepository.toDocument(before));
+            now.put(BATCH, number);
+            batch.collection(OPEN).upsert(MARKER).getList("records", String.class).add(after.recordId());
+        }
         if (before != null) {
-            change(batch, before, -1);
+            change(batch, before, -1, number);
         }
-        if (after != null) {
-            change(batch, after, 1);
-        }
+        change(batch, after, 1, number);
     }
 
-    private void change(DocumentBatch batch, QualityFact fact, int sign) {
+    private void change(DocumentBatch batch, QualityFact fact, int sign, long number) {
         if (fact.at() == null) {
             return;
         }
@@ -68,21 +113,83 @@ final class QualityRollups {
         Document stored = collection.find(id);
         HourRollup rollup = stored == null ? HourRollup.of(fact) : fromDocument(stored);
         rollup.apply(fact, sign);
-        if (rollup.isEmpty()) {
-            collection.delete(id);
-        } else {
-            collection.replace(toDocument(id, rollup));
+        collection.replace(toDocument(id, rollup).append(BATCH, number));
+    }
+
+    private long numberOf(DocumentBatch batch) {
+        return numbers.computeIfAbsent(batch, this::open);
+    }
+
+    private long open(DocumentBatch batch) {
+        long number = closeUnclosed() + 1;
+        Document marker = batch.collection(OPEN).upsert(MARKER);
+        marker.put("seq", number);
+        marker.put("records", new ArrayList<String>());
+        batch.collection(factsName);
+        batch.collection(HOURS);
+        batch.collection(CLOSED).upsert(MARKER).put("seq", number);
+        return number;
+    }
+
+    /** @return the number of the last closed batch, after closing the last one if it did not close */
+    private long closeUnclosed() {
+        Document opened = open.find(eq("_id", MARKER)).first();
+        Document last = closed.find(eq("_id", MARKER)).first();
+        long closedNumber = last == null ? 0 : number(last.get("seq"));
+        if (opened == null || number(opened.get("seq")) <= closedNumber) {
+            return closedNumber;
+        }
+        long unclosed = number(opened.get("seq"));
+        Map<String, List<Map.Entry<QualityFact, Integer>>> changes = new LinkedHashMap<>();
+        List<String> records = opened.getList("records", String.class, List.of());
+        for (int from = 0; from < records.size(); from += 100) {
+            facts.find(in("_id", records.subList(from, Math.min(records.size(), from + 100)))).forEach(fact -> {
+                if (number(fact.get(BATCH)) == unclosed) {
+                    Document previous = fact.get(PREVIOUS, Document.class);
+                    if (previous != null) {
+                        changeOf(changes, DataQualityRepository.toFact(previous), -1);
+                    }
+                    changeOf(changes, DataQualityRepository.toFact(fact), 1);
+                }
+            });
+        }
+        Map<Object, Document> stored = new LinkedHashMap<>();
+        if (!changes.isEmpty()) {
+            hours.find(in("_id", new ArrayList<>(changes.keySet()))).forEach(hour -> stored.put(hour.get("_id"), hour));
+        }
+        changes.forEach((id, facts) -> {
+            Document hour = stored.get(id);
+            if (hour != null && number(hour.get(BATCH)) >= unclosed) {
+                return;
+            }
+            HourRollup rollup = hour == null ? HourRollup.of(facts.get(0).getKey()) : fromDocument(hour);
+            facts.forEach(change -> rollup.apply(change.getKey(), change.getValue()));
+            hours.replaceOne(eq("_id", id), toDocument(id, rollup).append(BATCH, unclosed), UPSERT);
+        });
+        closed.replaceOne(eq("_id", MARKER), new Document("_id", MARKER).append("seq", unclosed), UPSERT);
+        return unclosed;
+    }
+
+    private static void changeOf(Map<String, List<Map.Entry<QualityFact, Integer>>> changes, QualityFact fact, int sign) {
+        if (fact.at() != null) {
+            changes.computeIfAbsent(HourRollup.idOf(fact), id -> new ArrayList<>()).add(Map.entry(fact, sign));
         }
     }
 
-    /** The roll-ups of the whole hours in [from, to). */
+    /** The roll-ups of the whole hours in [from, to) that hold records. */
     void between(Instant from, Instant to, Consumer<HourRollup> consumer) {
-        hours.find(and(gte("hour", toDate(from)), lt("hour", toDate(to)))).batchSize(1000)
-                .forEach(document -> consumer.accept(fromDocument(document)));
+        hours.find(and(gte("hour", toDate(from)), lt("hour", toDate(to)))).batchSize(1000).forEach(document -> {
+            HourRollup rollup = fromDocument(document);
+            if (!rollup.isEmpty()) {
+                consumer.accept(rollup);
+            }
+        });
     }
 
     void clear() {
         hours.deleteMany(empty());
+        open.deleteMany(empty());
+        closed.deleteMany(empty());
     }
 
     static Document toDocument(String id, HourRollup rollup) {
