@@ -78,7 +78,8 @@ class DataQualityApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Map<String, Object> report = report(start, start.plus(Duration.ofHours(4)));
             return count(report, "Placed Order", "count") == 8 && count(report, "$page_load", "count") == 3
-                    && count(report, "Subscribed", "count") == 1 && count(report, "Placed Order", "delayedStitchCount") == 1;
+                    && count(report, "Subscribed", "count") == 1 && count(report, "Placed Order", "delayedStitchCount") == 1
+                    && count(report(start.minus(Duration.ofDays(9)), start.minus(Duration.ofDays(7))), "Subscribed", "count") == 1;
         });
         Map<String, Object> before = report(start, start.plus(Duration.ofHours(4)));
         assertThat(api.admin("POST", "/api/projections/data-quality/rebuild", null).status()).isEqualTo(202);
