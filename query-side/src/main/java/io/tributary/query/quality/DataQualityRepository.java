@@ -69,10 +69,10 @@ final class DataQualityRepository {
     /**
      * Reads what the batch's events will change: their sources, merge chains and profiles, then their facts together
      * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch), and the
-     * hour roll-ups of all those facts and of the batch's new records ({@code hourIds}).
+     * roll-ups of all those facts and of the batch's new records ({@code rollupKeys}).
      */
     void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
-              Collection<String> profileIds, Collection<String> exampleIds, Collection<String> hourIds) {
+              Collection<String> profileIds, Collection<String> exampleIds, Collection<QualityRollups.Key> rollupKeys) {
         rollups.begin(batch);
         batch.collection(SOURCES).load(sourceIds);
         batch.collection(EXAMPLES).load(exampleIds);
@@ -89,11 +89,11 @@ final class DataQualityRepository {
                 .getList(UNSTITCHED, Document.class, List.of()).forEach(event -> facts.add(event.getString("r"))));
         BatchedCollection loaded = batch.collection(FACTS);
         loaded.load(facts);
-        Set<String> hours = new LinkedHashSet<>(hourIds);
+        List<QualityRollups.Key> keys = new ArrayList<>(rollupKeys);
         facts.stream().map(loaded::find).filter(Objects::nonNull).filter(fact -> fact.getDate("at") != null)
-                .forEach(fact -> hours.add(HourRollup.idOf(fact.getDate("at").toInstant(), fact.getString("sourceId"),
-                        fact.getString("eventName"))));
-        rollups.load(batch, hours);
+                .forEach(fact -> keys.add(new QualityRollups.Key(fact.getDate("at").toInstant(),
+                        fact.getString("sourceId"), fact.getString("eventName"))));
+        rollups.load(batch, keys);
     }
 
     /**
@@ -204,9 +204,9 @@ final class DataQualityRepository {
                 .forEach(document -> consumer.accept(toFact(document)));
     }
 
-    /** The hour roll-ups of the whole hours in [from, to); both ends on the hour. */
-    void rollupsBetween(Instant from, Instant to, Consumer<HourRollup> consumer) {
-        rollups.between(from, to, consumer);
+    /** The roll-ups of one grain whose periods start in [from, to). */
+    void rollupsBetween(RollupGrain grain, Instant from, Instant to, Consumer<PeriodRollup> consumer) {
+        rollups.between(grain, from, to, consumer);
     }
 
     /** Every known source, with its last record up to {@code asOf}. */

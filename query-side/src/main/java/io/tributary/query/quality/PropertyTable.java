@@ -47,7 +47,7 @@ public final class PropertyTable {
     }
 
     /** Adds one hour's roll-up: the same as adding every fact it counts. */
-    void add(HourRollup rollup) {
+    void add(PeriodRollup rollup) {
         if (rollup.accepted == 0) {
             return;
         }

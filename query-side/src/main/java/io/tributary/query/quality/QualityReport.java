@@ -48,7 +48,7 @@ public final class QualityReport {
     }
 
     /** Adds one hour's roll-up: the same as adding every fact it counts. */
-    void add(HourRollup rollup) {
+    void add(PeriodRollup rollup) {
         events.computeIfAbsent(Objects.toString(rollup.eventName, ""), key -> new EventTally(rollup.eventName)).add(rollup);
         sources.computeIfAbsent(rollup.sourceId, id -> new SourceTally()).add(rollup);
     }
@@ -155,9 +155,9 @@ public final class QualityReport {
             }
         }
 
-        void add(HourRollup rollup) {
+        void add(PeriodRollup rollup) {
             count += rollup.count;
-            hourly.merge(rollup.hour, rollup.count, Long::sum);
+            rollup.hourly.forEach((hour, records) -> hourly.merge(hour, records, Long::sum));
             sourceTypes.addAll(rollup.sourceTypes.keySet());
             accepted += rollup.accepted;
             duplicates += rollup.duplicates;
@@ -269,7 +269,7 @@ public final class QualityReport {
             }
         }
 
-        void add(HourRollup rollup) {
+        void add(PeriodRollup rollup) {
             count += rollup.count;
             if (type == null && !rollup.sourceTypes.isEmpty()) {
                 type = rollup.sourceTypes.keySet().iterator().next();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
 /**
- * {@code quality_hours}: one {@link HourRollup} per UTC hour, source and event name, moved by the difference each time
+ * {@code quality_hours}: one {@link PeriodRollup} per UTC hour, source and event name, moved by the difference each time
  * a fact is saved or changed, read by hour range (an ordered index on {@code hour}) for whole hours of a report.
  * <p>
  * <b>Exact after a crash, without transactions.</b> A processor batch writes its facts and its hours in two bulk
@@ -45,7 +46,8 @@ import static io.tributary.query.support.MongoValues.toInstant;
  */
 final class QualityRollups {
 
-    static final String HOURS = "quality_hours";
+    static final String HOURS = RollupGrain.HOUR.collection;
+    static final String DAYS = RollupGrain.DAY.collection;
     static final String OPEN = "quality_batch_open";
     static final String CLOSED = "quality_batch_closed";
     private static final String MARKER = "batch";
@@ -53,13 +55,13 @@ final class QualityRollups {
     private static final String PREVIOUS = "prev";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     /** Warnings in a fixed order, so that the same counts make the same document however they were reached. */
-    private static final Comparator<Map.Entry<HourRollup.WarningKey, HourRollup.Counted>> BY_WARNING_KEY =
-            Comparator.comparing((Map.Entry<HourRollup.WarningKey, HourRollup.Counted> e) ->
+    private static final Comparator<Map.Entry<PeriodRollup.WarningKey, PeriodRollup.Counted>> BY_WARNING_KEY =
+            Comparator.comparing((Map.Entry<PeriodRollup.WarningKey, PeriodRollup.Counted> e) ->
                     Objects.toString(e.getKey().property(), "")).thenComparing(e -> e.getKey().kind());
 
     private final String factsName;
     private final MongoCollection<Document> facts;
-    private final MongoCollection<Document> hours;
+    private final Map<RollupGrain, MongoCollection<Document>> rollups = new EnumMap<>(RollupGrain.class);
     private final MongoCollection<Document> open;
     private final MongoCollection<Document> closed;
     /** The number of each batch in progress (a batch is one processor batch, or one event handled alone). */
@@ -68,10 +70,16 @@ final class QualityRollups {
     QualityRollups(MongoDatabase database, String factsName) {
         this.factsName = factsName;
         this.facts = database.getCollection(factsName);
-        this.hours = database.getCollection(HOURS);
         this.open = database.getCollection(OPEN);
         this.closed = database.getCollection(CLOSED);
-        hours.createIndex(Indexes.ascending("hour"));
+        for (RollupGrain grain : RollupGrain.values()) {
+            rollups.put(grain, database.getCollection(grain.collection));
+            rollups.get(grain).createIndex(Indexes.ascending("start"));
+        }
+    }
+
+    /** Where a fact is counted: its event time, source and event name. */
+    record Key(Instant at, String sourceId, String eventName) {
     }
 
     /**
@@ -82,8 +90,12 @@ final class QualityRollups {
         numberOf(batch);
     }
 
-    void load(DocumentBatch batch, Collection<String> ids) {
-        batch.collection(HOURS).load(ids);
+    /** Reads the roll-ups, of every grain, of the facts at {@code keys}. */
+    void load(DocumentBatch batch, Collection<Key> keys) {
+        for (RollupGrain grain : RollupGrain.values()) {
+            batch.collection(grain.collection).load(keys.stream().filter(key -> key.at() != null)
+                    .map(key -> grain.idOf(key.at(), key.sourceId(), key.eventName())).distinct().toList());
+        }
     }
 
     /** Moves the roll-ups from a fact as it was counted (null: not yet) to the fact as {@code now} holds it. */
@@ -108,12 +120,14 @@ final class QualityRollups {
         if (fact.at() == null) {
             return;
         }
-        BatchedCollection collection = batch.collection(HOURS);
-        String id = HourRollup.idOf(fact);
-        Document stored = collection.find(id);
-        HourRollup rollup = stored == null ? HourRollup.of(fact) : fromDocument(stored);
-        rollup.apply(fact, sign);
-        collection.replace(toDocument(id, rollup).append(BATCH, number));
+        for (RollupGrain grain : RollupGrain.values()) {
+            BatchedCollection collection = batch.collection(grain.collection);
+            String id = grain.idOf(fact);
+            Document stored = collection.find(id);
+            PeriodRollup rollup = stored == null ? grain.of(fact) : fromDocument(stored);
+            rollup.apply(fact, sign);
+            collection.replace(toDocument(id, rollup).append(BATCH, number));
+        }
     }
 
     private long numberOf(DocumentBatch batch) {
@@ -126,7 +140,9 @@ final class QualityRollups {
         marker.put("seq", number);
         marker.put("records", new ArrayList<String>());
         batch.collection(factsName);
-        batch.collection(HOURS);
+        for (RollupGrain grain : RollupGrain.values()) {
+            batch.collection(grain.collection);
+        }
         batch.collection(CLOSED).upsert(MARKER).put("seq", number);
         return number;
     }
@@ -140,46 +156,54 @@ final class QualityRollups {
             return closedNumber;
         }
         long unclosed = number(opened.get("seq"));
-        Map<String, List<Map.Entry<QualityFact, Integer>>> changes = new LinkedHashMap<>();
+        List<Map.Entry<QualityFact, Integer>> changes = new ArrayList<>();
         List<String> records = opened.getList("records", String.class, List.of());
         for (int from = 0; from < records.size(); from += 100) {
             facts.find(in("_id", records.subList(from, Math.min(records.size(), from + 100)))).forEach(fact -> {
                 if (number(fact.get(BATCH)) == unclosed) {
                     Document previous = fact.get(PREVIOUS, Document.class);
                     if (previous != null) {
-                        changeOf(changes, DataQualityRepository.toFact(previous), -1);
+                        changes.add(Map.entry(DataQualityRepository.toFact(previous), -1));
                     }
-                    changeOf(changes, DataQualityRepository.toFact(fact), 1);
+                    changes.add(Map.entry(DataQualityRepository.toFact(fact), 1));
                 }
             });
         }
-        Map<Object, Document> stored = new LinkedHashMap<>();
-        if (!changes.isEmpty()) {
-            hours.find(in("_id", new ArrayList<>(changes.keySet()))).forEach(hour -> stored.put(hour.get("_id"), hour));
+        changes.removeIf(change -> change.getKey().at() == null);
+        for (RollupGrain grain : RollupGrain.values()) {
+            redo(grain, changes, unclosed);
         }
-        changes.forEach((id, facts) -> {
-            Document hour = stored.get(id);
-            if (hour != null && number(hour.get(BATCH)) >= unclosed) {
-                return;
-            }
-            HourRollup rollup = hour == null ? HourRollup.of(facts.get(0).getKey()) : fromDocument(hour);
-            facts.forEach(change -> rollup.apply(change.getKey(), change.getValue()));
-            hours.replaceOne(eq("_id", id), toDocument(id, rollup).append(BATCH, unclosed), UPSERT);
-        });
         closed.replaceOne(eq("_id", MARKER), new Document("_id", MARKER).append("seq", unclosed), UPSERT);
         return unclosed;
     }
 
-    private static void changeOf(Map<String, List<Map.Entry<QualityFact, Integer>>> changes, QualityFact fact, int sign) {
-        if (fact.at() != null) {
-            changes.computeIfAbsent(HourRollup.idOf(fact), id -> new ArrayList<>()).add(Map.entry(fact, sign));
+    /** Applies the unclosed batch's changes to the roll-ups of one grain that did not take that batch in. */
+    private void redo(RollupGrain grain, List<Map.Entry<QualityFact, Integer>> changes, long unclosed) {
+        Map<String, List<Map.Entry<QualityFact, Integer>>> byId = new LinkedHashMap<>();
+        changes.forEach(change -> byId.computeIfAbsent(grain.idOf(change.getKey()), id -> new ArrayList<>()).add(change));
+        MongoCollection<Document> collection = rollups.get(grain);
+        Map<Object, Document> stored = new LinkedHashMap<>();
+        if (!byId.isEmpty()) {
+            collection.find(in("_id", new ArrayList<>(byId.keySet()))).forEach(doc -> stored.put(doc.get("_id"), doc));
         }
+        byId.forEach((id, facts) -> {
+            Document rolled = stored.get(id);
+            if (rolled != null && number(rolled.get(BATCH)) >= unclosed) {
+                return;
+            }
+            PeriodRollup rollup = rolled == null ? grain.of(facts.get(0).getKey()) : fromDocument(rolled);
+            facts.forEach(change -> rollup.apply(change.getKey(), change.getValue()));
+            collection.replaceOne(eq("_id", id), toDocument(id, rollup).append(BATCH, unclosed), UPSERT);
+        });
     }
 
-    /** The roll-ups of the whole hours in [from, to) that hold records. */
-    void between(Instant from, Instant to, Consumer<HourRollup> consumer) {
-        hours.find(and(gte("hour", toDate(from)), lt("hour", toDate(to)))).batchSize(1000).forEach(document -> {
-            HourRollup rollup = fromDocument(document);
+    /** The roll-ups of one grain whose periods start in [from, to) and hold records. */
+    void between(RollupGrain grain, Instant from, Instant to, Consumer<PeriodRollup> consumer) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        rollups.get(grain).find(and(gte("start", toDate(from)), lt("start", toDate(to)))).batchSize(1000).forEach(document -> {
+            PeriodRollup rollup = fromDocument(document);
             if (!rollup.isEmpty()) {
                 consumer.accept(rollup);
             }
@@ -187,12 +211,14 @@ final class QualityRollups {
     }
 
     void clear() {
-        hours.deleteMany(empty());
+        rollups.values().forEach(collection -> collection.deleteMany(empty()));
         open.deleteMany(empty());
         closed.deleteMany(empty());
     }
 
-    static Document toDocument(String id, HourRollup rollup) {
+    static Document toDocument(String id, PeriodRollup rollup) {
+        List<Document> hourly = new ArrayList<>();
+        rollup.hourly.forEach((hour, records) -> hourly.add(new Document("h", toDate(hour)).append("n", records)));
         List<Document> kept = new ArrayList<>();
         rollup.kept.forEach((recordId, copies) -> kept.add(new Document("k", recordId).append("n", copies)));
         List<Document> warnings = new ArrayList<>();
@@ -204,7 +230,8 @@ final class QualityRollups {
         rollup.types.forEach((path, byType) -> byType.forEach((type, counted) -> types.add(new Document("p", path)
                 .append("t", type).append("n", counted.count).append("x", example(counted.example)))));
         return new Document("_id", id)
-                .append("hour", toDate(rollup.hour))
+                .append("start", toDate(rollup.start))
+                .append("hourly", hourly)
                 .append("sourceId", rollup.sourceId)
                 .append("eventName", rollup.eventName)
                 .append("sourceTypes", new Document(new TreeMap<>(rollup.sourceTypes)))
@@ -222,8 +249,9 @@ final class QualityRollups {
                 .append("types", types);
     }
 
-    static HourRollup fromDocument(Document d) {
-        HourRollup rollup = new HourRollup(toInstant(d.getDate("hour")), d.getString("sourceId"), d.getString("eventName"));
+    static PeriodRollup fromDocument(Document d) {
+        PeriodRollup rollup = new PeriodRollup(toInstant(d.getDate("start")), d.getString("sourceId"), d.getString("eventName"));
+        d.getList("hourly", Document.class, List.of()).forEach(h -> rollup.hourly.put(toInstant(h.getDate("h")), number(h.get("n"))));
         d.get("sourceTypes", Document.class).forEach((type, n) -> rollup.sourceTypes.put(type, number(n)));
         rollup.count = number(d.get("count"));
         rollup.accepted = number(d.get("accepted"));
@@ -236,28 +264,28 @@ final class QualityRollups {
         rollup.latestUnstitched = example(d.get("latestUnstitched", Document.class));
         d.getList("kept", Document.class, List.of()).forEach(k -> rollup.kept.put(k.getString("k"), number(k.get("n"))));
         d.getList("warnings", Document.class, List.of()).forEach(w -> rollup.warnings.put(
-                new HourRollup.WarningKey(w.getString("p"), WarningKind.valueOf(w.getString("k"))),
+                new PeriodRollup.WarningKey(w.getString("p"), WarningKind.valueOf(w.getString("k"))),
                 counted(w, w.getString("d"))));
         d.getList("types", Document.class, List.of()).forEach(t -> rollup.types
                 .computeIfAbsent(t.getString("p"), p -> new TreeMap<>()).put(t.getString("t"), counted(t, null)));
         return rollup;
     }
 
-    private static HourRollup.Counted counted(Document d, String detail) {
-        HourRollup.Counted counted = new HourRollup.Counted();
+    private static PeriodRollup.Counted counted(Document d, String detail) {
+        PeriodRollup.Counted counted = new PeriodRollup.Counted();
         counted.count = number(d.get("n"));
         counted.detail = detail;
         counted.example = example(d.get("x", Document.class));
         return counted;
     }
 
-    private static Document example(HourRollup.Example example) {
+    private static Document example(PeriodRollup.Example example) {
         return example == null ? null : new Document("e", example.eventId()).append("r", example.recordId())
                 .append("at", toDate(example.at()));
     }
 
-    private static HourRollup.Example example(Document d) {
-        return d == null ? null : new HourRollup.Example(d.getString("e"), d.getString("r"), toInstant(d.getDate("at")));
+    private static PeriodRollup.Example example(Document d) {
+        return d == null ? null : new PeriodRollup.Example(d.getString("e"), d.getString("r"), toInstant(d.getDate("at")));
     }
 
     private static long number(Object value) {

@@ -27,14 +27,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A processor batch cut short between two of its writes (the facts written, the hours not; the hours written, the
- * batch not marked closed; or the facts not written), then the node restarting and the batch delivered again, now
+ * A processor batch cut short between two of its writes (the facts written, the hours or the days not; everything
+ * written but the closing marker; or the facts not written), then the node restarting and the batch delivered again, now
  * and then (every fourth batch) over the shop's life: the hour roll-ups still equal what their facts add up to, and the reports agree.
  */
 class QualityRollupsCrashTest extends EmbeddedMongo {
 
     @ParameterizedTest
-    @ValueSource(strings = {QualityRollups.HOURS, QualityRollups.CLOSED, "quality_facts"})
+    @ValueSource(strings = {"quality_hours", "quality_days", QualityRollups.CLOSED, "quality_facts"})
     void rollupsStayExactWhenABatchIsCutShortBeforeWriting(String collectionThatFails) {
         FailingWrites store = new FailingWrites(database);
         List<Object> events = QualityRollupsDifferentialTest.SHOP;
@@ -62,11 +62,13 @@ class QualityRollupsCrashTest extends EmbeddedMongo {
         }
 
         assertThat(cut).as("batches cut short").isGreaterThan(8);
-        assertThat(all(database, QualityRollups.HOURS)).isEqualTo(foldedFromFacts(database));
-        Instant end = HourRollup.hourOf(QualityRollupsDifferentialTest.timesOf(events)
+        for (RollupGrain grain : RollupGrain.values()) {
+            assertThat(all(database, grain.collection)).as(grain.collection).isEqualTo(foldedFromFacts(database, grain));
+        }
+        Instant end = PeriodRollup.hourOf(QualityRollupsDifferentialTest.timesOf(events)
                 .max(Comparator.naturalOrder()).orElseThrow()).plus(Duration.ofHours(1));
         for (Duration length : List.of(Duration.ofDays(1), Duration.ofDays(30))) {
-            Instant start = end.minus(length);
+            Instant start = end.minus(length).minus(Duration.ofMinutes(17));
             assertThat(projection.handle(new FindDataQuality(start, end, end))).usingRecursiveComparison()
                     .ignoringFields("path").isEqualTo(projection.handle(new FindDataQuality(start, end, end, ReportPath.EXACT)));
         }

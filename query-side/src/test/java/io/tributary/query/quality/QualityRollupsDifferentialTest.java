@@ -78,8 +78,8 @@ class QualityRollupsDifferentialTest extends EmbeddedMongo {
         Random random = new Random(arrival.ordinal());
         DataQualityProjection projection = new DataQualityProjection(database, QualitySettings.defaults());
         deliver(projection, arrival.of(SHOP, random), random);
-        Instant first = HourRollup.hourOf(timesOf(SHOP).min(Comparator.naturalOrder()).orElseThrow());
-        Instant end = HourRollup.hourOf(timesOf(SHOP).max(Comparator.naturalOrder()).orElseThrow()).plus(Duration.ofHours(1));
+        Instant first = PeriodRollup.hourOf(timesOf(SHOP).min(Comparator.naturalOrder()).orElseThrow());
+        Instant end = PeriodRollup.hourOf(timesOf(SHOP).max(Comparator.naturalOrder()).orElseThrow()).plus(Duration.ofHours(1));
         assertThat(Duration.between(first, end)).as("the shop's span").isGreaterThan(Duration.ofDays(31));
 
         int rolledUp = 0;

@@ -14,7 +14,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hour roll-ups are what their facts add up to, however they were reached: built live from events that arrived
+ * The hour and day roll-ups are what their facts add up to, however they were reached: built live from events that arrived
  * shuffled and partly redelivered, they equal the roll-ups folded afresh from the facts they ended with; rebuilt by
  * replay (a reset, then every event in the store's order, in other batches), they equal the ones built live from
  * the same order.
@@ -28,9 +28,10 @@ class QualityRollupsReplayTest extends EmbeddedMongo {
                 .of(QualityRollupsDifferentialTest.SHOP, new Random(3));
         QualityRollupsDifferentialTest.deliver(projection, shuffled, new Random(4));
 
-        List<Document> live = all(database, QualityRollups.HOURS);
-        assertThat(live).as("hour documents").hasSizeGreaterThan(500);
-        assertThat(live).isEqualTo(foldedFromFacts(database));
+        assertThat(all(database, QualityRollups.HOURS)).as("hour documents").hasSizeGreaterThan(500);
+        for (RollupGrain grain : RollupGrain.values()) {
+            assertThat(all(database, grain.collection)).as(grain.collection).isEqualTo(foldedFromFacts(database, grain));
+        }
     }
 
     @Test
@@ -38,6 +39,7 @@ class QualityRollupsReplayTest extends EmbeddedMongo {
         DataQualityProjection projection = new DataQualityProjection(database, QualitySettings.defaults());
         QualityRollupsDifferentialTest.deliver(projection, QualityRollupsDifferentialTest.SHOP, new Random(6));
         List<Document> liveHours = all(database, QualityRollups.HOURS);
+        List<Document> liveDays = all(database, QualityRollups.DAYS);
         List<Document> liveFacts = all(database, "quality_facts");
 
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
@@ -47,15 +49,17 @@ class QualityRollupsReplayTest extends EmbeddedMongo {
 
         assertThat(liveHours).as("hour documents").hasSizeGreaterThan(500);
         assertThat(all(database, QualityRollups.HOURS)).isEqualTo(liveHours);
+        assertThat(liveDays).as("day documents").hasSizeGreaterThan(30);
+        assertThat(all(database, QualityRollups.DAYS)).isEqualTo(liveDays);
         assertThat(all(database, "quality_facts")).isEqualTo(liveFacts);
     }
 
-    /** The hour roll-ups folded afresh from every fact, without batch numbers. */
-    static List<Document> foldedFromFacts(MongoDatabase database) {
-        Map<String, HourRollup> folded = new LinkedHashMap<>();
+    /** The roll-ups of one grain folded afresh from every fact, without batch numbers. */
+    static List<Document> foldedFromFacts(MongoDatabase database, RollupGrain grain) {
+        Map<String, PeriodRollup> folded = new LinkedHashMap<>();
         database.getCollection("quality_facts").find().sort(new Document("at", 1).append("_id", 1)).forEach(document -> {
             QualityFact fact = DataQualityRepository.toFact(document);
-            folded.computeIfAbsent(HourRollup.idOf(fact), id -> HourRollup.of(fact)).apply(fact, 1);
+            folded.computeIfAbsent(grain.idOf(fact), id -> grain.of(fact)).apply(fact, 1);
         });
         return folded.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> QualityRollups.toDocument(entry.getKey(), entry.getValue())).toList();

@@ -1,7 +1,6 @@
 package io.tributary.query.quality;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The data-quality counters of one UTC hour (of event time), source and event name: what {@link QualityReport} and
- * {@link PropertyTable} take from the facts of that hour, added up. Additive: a fact is added with {@code +1} and
+ * The data-quality counters of one UTC hour or day ({@link RollupGrain}) of event time, source and event name: what
+ * {@link QualityReport} and {@link PropertyTable} take from the facts of that period, added up, with the records per
+ * hour ({@link #hourly}). Additive: a fact is added with {@code +1} and
  * taken back with {@code -1}, so a fact that changes after it was counted moves the counters by the difference.
  * Bounded: per warning and per property type only the count and the latest record (the example) are kept; the only
  * list is {@link #kept}, the distinct records whose cross-source copies were discarded (the dedup rate is not
@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * goes, otherwise the example stays. Facts change only in their delayed stitch after they were counted, which has
  * no example, so this does not arise in practice.
  */
-final class HourRollup {
+final class PeriodRollup {
 
     /** The record shown as the example of a warning: its ids and event time. */
     record Example(String eventId, String recordId, Instant at) {
@@ -58,7 +58,7 @@ final class HourRollup {
     record WarningKey(String property, WarningKind kind) {
     }
 
-    final Instant hour;
+    final Instant start;
     final String sourceId;
     final String eventName;
     final Map<String, Long> sourceTypes = new TreeMap<>();
@@ -75,27 +75,16 @@ final class HourRollup {
     final Map<WarningKey, Counted> warnings = new LinkedHashMap<>();
     final Map<String, Map<String, Counted>> types = new TreeMap<>();
 
-    HourRollup(Instant hour, String sourceId, String eventName) {
-        this.hour = hour;
+    final Map<Instant, Long> hourly = new TreeMap<>();
+
+    PeriodRollup(Instant start, String sourceId, String eventName) {
+        this.start = start;
         this.sourceId = sourceId;
         this.eventName = eventName;
     }
 
     static Instant hourOf(Instant at) {
-        return at.truncatedTo(ChronoUnit.HOURS);
-    }
-
-    /** The roll-up a fact is counted in: its hour of event time, source and event name. */
-    static String idOf(QualityFact fact) {
-        return idOf(hourOf(fact.at()), fact.sourceId(), fact.eventName());
-    }
-
-    static String idOf(Instant hour, String sourceId, String eventName) {
-        return hourOf(hour) + "\n" + sourceId + "\n" + Objects.toString(eventName, "");
-    }
-
-    static HourRollup of(QualityFact fact) {
-        return new HourRollup(hourOf(fact.at()), fact.sourceId(), fact.eventName());
+        return RollupGrain.HOUR.startOf(at);
     }
 
     boolean isEmpty() {
@@ -105,6 +94,8 @@ final class HourRollup {
     /** Counts the fact ({@code sign} 1) or takes it back ({@code sign} -1), as {@link QualityReport} folds it. */
     void apply(QualityFact fact, int sign) {
         count += sign;
+        hourly.merge(hourOf(fact.at()), (long) sign, Long::sum);
+        hourly.values().removeIf(n -> n == 0);
         if (fact.sourceType() != null) {
             sourceTypes.merge(fact.sourceType(), (long) sign, Long::sum);
             sourceTypes.values().removeIf(n -> n == 0);

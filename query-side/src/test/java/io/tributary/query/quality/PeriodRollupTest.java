@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The hour roll-up's arithmetic, without a store: what adding and taking back a fact does to the hour. */
-class HourRollupTest {
+class PeriodRollupTest {
 
     private static final Instant AT = Instant.parse("2025-03-01T10:15:00Z");
     private static final Finding NO_CURRENCY = new Finding("currency", WarningKind.MISSING, "required");
@@ -30,7 +30,7 @@ class HourRollupTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("facts")
     void takingAFactBackLeavesTheHourAsItWas(String name, QualityFact fact) {
-        HourRollup hour = HourRollup.of(fact);
+        PeriodRollup hour = RollupGrain.HOUR.of(fact);
         hour.apply(fact("r9", QualityFact.ACCEPTED, "browser", null, false, null, null), 1);
         String before = QualityRollups.toDocument("id", hour).toJson();
 
@@ -44,7 +44,7 @@ class HourRollupTest {
     @Test
     void aLateStitchMovesOnlyTheDelayedCount() {
         QualityFact unstitched = fact("r1", QualityFact.ACCEPTED, "server", false, false, null, null);
-        HourRollup hour = HourRollup.of(unstitched);
+        PeriodRollup hour = RollupGrain.HOUR.of(unstitched);
         hour.apply(unstitched, 1);
 
         hour.apply(unstitched, -1);
@@ -55,12 +55,12 @@ class HourRollupTest {
         assertThat(hour.serverStitched).isZero();
         assertThat(hour.delayed).isEqualTo(1);
         assertThat(hour.latestUnstitched.recordId()).isEqualTo("r1");
-        assertThat(hour.warnings.get(new HourRollup.WarningKey("currency", WarningKind.MISSING)).count).isEqualTo(1);
+        assertThat(hour.warnings.get(new PeriodRollup.WarningKey("currency", WarningKind.MISSING)).count).isEqualTo(1);
     }
 
     @Test
     void countsEachKeptRecordOnceWithItsCrossSourceCopies() {
-        HourRollup hour = HourRollup.of(fact("r1", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k1"));
+        PeriodRollup hour = RollupGrain.HOUR.of(fact("r1", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k1"));
         hour.apply(fact("r1", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k1"), 1);
         hour.apply(fact("r2", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k1"), 1);
         hour.apply(fact("r3", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k2"), 1);
@@ -74,12 +74,12 @@ class HourRollupTest {
         QualityFact later = new QualityFact("r2", "e2", "Placed Order", "s", "server", QualityFact.ACCEPTED,
                 AT.plusSeconds(60), AT, true, false, null, null, List.of(NO_CURRENCY), Map.of());
         QualityFact earlier = fact("r1", QualityFact.ACCEPTED, "server", true, false, null, null);
-        HourRollup hour = HourRollup.of(later);
+        PeriodRollup hour = RollupGrain.HOUR.of(later);
 
         hour.apply(later, 1);
         hour.apply(earlier, 1);
 
-        HourRollup.Counted warning = hour.warnings.get(new HourRollup.WarningKey("currency", WarningKind.MISSING));
+        PeriodRollup.Counted warning = hour.warnings.get(new PeriodRollup.WarningKey("currency", WarningKind.MISSING));
         assertThat(warning.count).isEqualTo(2);
         assertThat(warning.example.recordId()).isEqualTo("r2");
     }
