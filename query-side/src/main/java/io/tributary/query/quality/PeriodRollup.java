@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * taken back with {@code -1}, so a fact that changes after it was counted moves the counters by the difference.
  * Bounded: per warning and per property type only the count and the latest record (the example) are kept; the only
  * list is {@link #kept}, the distinct records whose cross-source copies were discarded (the dedup rate is not
- * additive across hours), with how many copies of this hour name each.
+ * additive across hours), with how many copies of this period name each.
  * <p>
  * Taking a fact back cannot find the previous example; when the count of a warning or type reaches zero the entry
  * goes, otherwise the example stays. Facts change only in their delayed stitch after they were counted, which has

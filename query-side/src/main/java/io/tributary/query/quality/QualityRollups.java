@@ -31,18 +31,20 @@ import static io.tributary.query.support.MongoValues.toDate;
 import static io.tributary.query.support.MongoValues.toInstant;
 
 /**
- * {@code quality_hours}: one {@link PeriodRollup} per UTC hour, source and event name, moved by the difference each time
- * a fact is saved or changed, read by hour range (an ordered index on {@code hour}) for whole hours of a report.
+ * {@code quality_hours} and {@code quality_days}: one {@link PeriodRollup} per UTC hour, and one per UTC day, source
+ * and event name ({@link RollupGrain}), moved by the difference each time a fact is saved or changed, read by range of
+ * their start (an ordered index on {@code start}) for the whole days and hours of a report.
  * <p>
- * <b>Exact after a crash, without transactions.</b> A processor batch writes its facts and its hours in two bulk
- * writes; a crash between them would leave hours that miss the batch (its redelivery finds the facts already
+ * <b>Exact after a crash, without transactions.</b> A processor batch writes its facts and its roll-ups in separate
+ * bulk writes; a crash between them would leave roll-ups that miss the batch (its redelivery finds the facts already
  * changed, so no difference). So each batch is numbered ({@code seq}) and written in this order: the open marker
  * ({@code quality_batch_open}: the batch's number and the facts it changed), the facts (each changed fact keeps the
- * number of the batch that last changed it, {@code b}, and its state before that batch, {@code prev}), the hours
- * (each with the number of the last batch it took in, {@code b}), then the closed marker ({@code quality_batch_closed}).
- * The next batch starts by comparing the markers: when the last batch did not close, every fact it changed whose
- * hour did not take that batch in moves that hour from {@code prev} to its state now, and the batch is closed.
- * Hours that reach zero records are kept (at zero), so that their batch number survives.
+ * number of the batch that last changed it, {@code b}, and its state before that batch, {@code prev}), the hours, the
+ * days (each roll-up with the number of the last batch it took in, {@code b}), then the closed marker
+ * ({@code quality_batch_closed}). The next batch starts by comparing the markers: when the last batch did not close,
+ * every roll-up that did not take that batch in is moved, for each fact the batch changed, from {@code prev} to the
+ * fact's state now, and the batch is closed. Roll-ups that reach zero records are kept (at zero), so that their batch
+ * number survives.
  */
 final class QualityRollups {
 
