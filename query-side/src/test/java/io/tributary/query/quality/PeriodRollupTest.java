@@ -65,7 +65,7 @@ class PeriodRollupTest {
         hour.apply(fact("r2", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k1"), 1);
         hour.apply(fact("r3", QualityFact.DUPLICATE, "server", null, false, "cross_source", "k2"), 1);
 
-        assertThat(hour.kept).containsExactlyEntriesOf(Map.of("k1", 2L, "k2", 1L));
+        assertThat(hour.kept).isEqualTo(Map.of("k1", 2L, "k2", 1L));
         assertThat(QualityRollups.fromDocument(QualityRollups.toDocument("id", hour)).kept).isEqualTo(hour.kept);
     }
 
