@@ -94,11 +94,9 @@ final class PeriodRollup {
     /** Counts the fact ({@code sign} 1) or takes it back ({@code sign} -1), as {@link QualityReport} folds it. */
     void apply(QualityFact fact, int sign) {
         count += sign;
-        hourly.merge(hourOf(fact.at()), (long) sign, Long::sum);
-        hourly.values().removeIf(n -> n == 0);
+        move(hourly, hourOf(fact.at()), sign);
         if (fact.sourceType() != null) {
-            sourceTypes.merge(fact.sourceType(), (long) sign, Long::sum);
-            sourceTypes.values().removeIf(n -> n == 0);
+            move(sourceTypes, fact.sourceType(), sign);
         }
         switch (fact.status()) {
             case QualityFact.ACCEPTED -> applyAccepted(fact, sign);
@@ -119,8 +117,11 @@ final class PeriodRollup {
         });
         fact.types().forEach((path, type) -> {
             Map<String, Counted> byType = types.computeIfAbsent(path, p -> new TreeMap<>());
-            byType.computeIfAbsent(type, t -> new Counted()).add(sign, null, example);
-            byType.values().removeIf(counted -> counted.count == 0);
+            Counted counted = byType.computeIfAbsent(type, t -> new Counted());
+            counted.add(sign, null, example);
+            if (counted.count == 0) {
+                byType.remove(type);
+            }
             if (byType.isEmpty()) {
                 types.remove(path);
             }
@@ -148,8 +149,14 @@ final class PeriodRollup {
         if ("conflicting".equals(fact.duplicateKind())) {
             conflicting += sign;
         } else if ("cross_source".equals(fact.duplicateKind()) && fact.keptRecordId() != null) {
-            kept.merge(fact.keptRecordId(), (long) sign, Long::sum);
-            kept.values().removeIf(n -> n == 0);
+            move(kept, fact.keptRecordId(), sign);
+        }
+    }
+
+    /** Adds {@code sign} to the count of {@code key}, dropping it at zero. */
+    private static <K> void move(Map<K, Long> counts, K key, int sign) {
+        if (counts.merge(key, (long) sign, Long::sum) == 0) {
+            counts.remove(key);
         }
     }
 }

@@ -66,8 +66,18 @@ final class QualityRollups {
     private final Map<RollupGrain, MongoCollection<Document>> rollups = new EnumMap<>(RollupGrain.class);
     private final MongoCollection<Document> open;
     private final MongoCollection<Document> closed;
-    /** The number of each batch in progress (a batch is one processor batch, or one event handled alone). */
-    private final Map<DocumentBatch, Long> numbers = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Each batch in progress (a processor batch, or one event handled alone): its number and the roll-ups it moved. */
+    private final Map<DocumentBatch, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The roll-ups a batch moved, read once and turned into documents once, when the batch is written. */
+    private static final class Pending {
+        final long number;
+        final Map<RollupGrain, Map<String, PeriodRollup>> moved = new EnumMap<>(RollupGrain.class);
+
+        Pending(long number) {
+            this.number = number;
+        }
+    }
 
     QualityRollups(MongoDatabase database, String factsName) {
         this.factsName = factsName;
@@ -89,7 +99,7 @@ final class QualityRollups {
      * call it before the batch uses any other collection.
      */
     void begin(DocumentBatch batch) {
-        numberOf(batch);
+        pendingOf(batch);
     }
 
     /** Reads the roll-ups, of every grain, of the facts at {@code keys}. */
@@ -106,37 +116,49 @@ final class QualityRollups {
         if (Objects.equals(before, after)) {
             return;
         }
-        long number = numberOf(batch);
+        Pending moves = pendingOf(batch);
+        long number = moves.number;
         if (number(now.get(BATCH)) != number) {
             now.put(PREVIOUS, before == null ? null : DataQualityRepository.toDocument(before));
             now.put(BATCH, number);
             batch.collection(OPEN).upsert(MARKER).getList("records", String.class).add(after.recordId());
         }
         if (before != null) {
-            change(batch, before, -1, number);
+            change(batch, before, -1, moves);
         }
-        change(batch, after, 1, number);
+        change(batch, after, 1, moves);
     }
 
-    private void change(DocumentBatch batch, QualityFact fact, int sign, long number) {
+    private static void change(DocumentBatch batch, QualityFact fact, int sign, Pending moves) {
         if (fact.at() == null) {
             return;
         }
         for (RollupGrain grain : RollupGrain.values()) {
-            BatchedCollection collection = batch.collection(grain.collection);
+            Map<String, PeriodRollup> moved = moves.moved.computeIfAbsent(grain, g -> new LinkedHashMap<>());
             String id = grain.idOf(fact);
-            Document stored = collection.find(id);
-            PeriodRollup rollup = stored == null ? grain.of(fact) : fromDocument(stored);
+            PeriodRollup rollup = moved.get(id);
+            if (rollup == null) {
+                Document stored = batch.collection(grain.collection).find(id);
+                rollup = stored == null ? grain.of(fact) : fromDocument(stored);
+                moved.put(id, rollup);
+            }
             rollup.apply(fact, sign);
-            collection.replace(toDocument(id, rollup).append(BATCH, number));
         }
     }
 
-    private long numberOf(DocumentBatch batch) {
-        return numbers.computeIfAbsent(batch, this::open);
+    /** Puts the roll-ups the batch moved into it, as documents with the batch's number. */
+    private static void flush(DocumentBatch batch, Pending moves) {
+        moves.moved.forEach((grain, rollups) -> {
+            BatchedCollection collection = batch.collection(grain.collection);
+            rollups.forEach((id, rollup) -> collection.replace(toDocument(id, rollup).append(BATCH, moves.number)));
+        });
     }
 
-    private long open(DocumentBatch batch) {
+    private Pending pendingOf(DocumentBatch batch) {
+        return pending.computeIfAbsent(batch, this::open);
+    }
+
+    private Pending open(DocumentBatch batch) {
         long number = closeUnclosed() + 1;
         Document marker = batch.collection(OPEN).upsert(MARKER);
         marker.put("seq", number);
@@ -146,7 +168,9 @@ final class QualityRollups {
             batch.collection(grain.collection);
         }
         batch.collection(CLOSED).upsert(MARKER).put("seq", number);
-        return number;
+        Pending moves = new Pending(number);
+        batch.beforeWrite(() -> flush(batch, moves));
+        return moves;
     }
 
     /** @return the number of the last closed batch, after closing the last one if it did not close */
