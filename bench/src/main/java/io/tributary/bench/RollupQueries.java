@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * The figures of issue 15 (reports in constant time), measured over HTTP in the same run on both paths: the blended
  * report for every model, per grouping and range (7, 30, 90 days), and the time series, added up from the roll-ups
- * ({@code path=rollup}, the default) and credited when asked ({@code path=exact}); data quality over 1, 7 and 30 days.
+ * ({@code path=rollup}, the default) and credited when asked ({@code path=exact}); data quality over 1, 7 and 30 days,
+ * added up from the hour roll-ups with the partial edge hours from facts ({@code rollup}) and folded from every fact
+ * ({@code exact}).
  * A blended figure pools the requests of all eleven models and names the slowest model's p95. A roll-up figure
  * whose answers came back {@code "path":"exact"} (the roll-ups were being rebuilt) says so.
  */
@@ -45,8 +47,11 @@ final class RollupQueries {
         }
         Instant now = Instant.now();
         for (int days : List.of(1, 7, 30)) {
-            String query = "/api/data-quality?from=" + now.minus(days, ChronoUnit.DAYS) + "&to=" + now;
-            results.put("data quality, " + days + (days == 1 ? " day" : " days"), repeat(http, query, repeats * 4, budget));
+            for (String path : PATHS) {
+                String query = "/api/data-quality?from=" + now.minus(days, ChronoUnit.DAYS) + "&to=" + now + "&path=" + path;
+                results.put("data quality, " + days + (days == 1 ? " day, " : " days, ") + path
+                        + answeredBy(http, query, path), repeat(http, query, repeats * 4, budget));
+            }
         }
     }
 

@@ -50,15 +50,22 @@ class BatchedProjectionsTest extends EmbeddedMongo {
     private static final Set<String> DATA_COMMANDS = Set.of("find", "getMore", "update", "insert", "delete");
     /** A redelivered entry is filed under the survivor when its profile was merged in the meantime (by design). */
     private static final String REFILED_ON_REDELIVERY = "eventlog.profileId";
+    /**
+     * Data quality numbers its batches (so that roll-ups stay exact after a crash): the numbers, and the states kept
+     * for the batch in progress, depend on how the events were batched, not on what the read model says.
+     */
+    private static final String[] BATCH_BOOKKEEPING = {"quality_facts.b", "quality_facts.prev", "quality_hours.b",
+            "quality_days.b", "quality_batch_open.seq", "quality_batch_open.records", "quality_batch_closed.seq"};
 
     /**
      * Each projection with the data commands a batch of 200 events may cost (several hundred when written per event).
-     * Data quality's budget includes one read and one bulk write of its property examples per batch.
+     * Data quality's budget includes one read and one bulk write of its property examples per batch, and of its hour
+     * roll-ups (two or three reads: a batch touches a few hundred hours), its day roll-ups and its two batch markers.
      */
     static Stream<Arguments> projections() {
         return Stream.of(Arguments.of(EventLogProjection.class, 6), Arguments.of(ProfileProjection.class, 6),
                 Arguments.of(ProfileHistoryProjection.class, 6), Arguments.of(SessionProjection.class, 6),
-                Arguments.of(SourceProjection.class, 6), Arguments.of(DataQualityProjection.class, 14),
+                Arguments.of(SourceProjection.class, 6), Arguments.of(DataQualityProjection.class, 25),
                 Arguments.of(TrafficProjection.class, 6), Arguments.of(ConversionProjection.class, 10),
                 Arguments.of(SpendProjection.class, 6), Arguments.of(MarketingMetricsProjection.class, 6),
                 Arguments.of(MarketingSourceProjection.class, 6));
@@ -76,9 +83,10 @@ class BatchedProjectionsTest extends EmbeddedMongo {
         inBatches(projection.apply(large), 200, false);
         inBatches(projection.apply(smallAndRedelivered), 7, true);
 
-        assertThat(Digest.canonical(large)).isEqualTo(Digest.canonical(oneByOne));
-        assertThat(Digest.canonical(smallAndRedelivered, REFILED_ON_REDELIVERY))
-                .isEqualTo(Digest.canonical(oneByOne, REFILED_ON_REDELIVERY));
+        String[] redelivered = Stream.concat(Stream.of(BATCH_BOOKKEEPING), Stream.of(REFILED_ON_REDELIVERY))
+                .toArray(String[]::new);
+        assertThat(Digest.canonical(large, BATCH_BOOKKEEPING)).isEqualTo(Digest.canonical(oneByOne, BATCH_BOOKKEEPING));
+        assertThat(Digest.canonical(smallAndRedelivered, redelivered)).isEqualTo(Digest.canonical(oneByOne, redelivered));
     }
 
     @ParameterizedTest

@@ -3,12 +3,14 @@ package io.tributary.app.quality;
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.api.quality.DataQualityView;
 import io.tributary.api.quality.FindDataQuality;
+import io.tributary.api.report.ReportPath;
 import io.tributary.app.web.ApiProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,13 +36,34 @@ public class DataQualityController {
         this.magnets = magnets;
     }
 
+    /** {@code path=exact} folds every fact of the period even where the hour roll-ups cover it; rollup is the default. */
     @GetMapping("/api/data-quality")
-    public DataQualityView report(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return report(Period.parse(from, to, clock.instant()));
+    public DataQualityView report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String path) {
+        List<FieldError> errors = new ArrayList<>();
+        String answerPath = path == null || path.isBlank() ? ReportPath.ROLLUP : path.strip().toLowerCase(Locale.ROOT);
+        if (!List.of(ReportPath.ROLLUP, ReportPath.EXACT).contains(answerPath)) {
+            errors.add(new FieldError("path", "must be one of [rollup, exact]"));
+        }
+        Period period;
+        try {
+            period = Period.parse(from, to, clock.instant());
+        } catch (ApiProblem problem) {
+            errors.addAll(0, problem.errors());
+            throw new ApiProblem(problem.status(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, errors);
+        }
+        return report(period, ReportPath.EXACT.equals(answerPath) ? ReportPath.EXACT : null);
     }
 
     public DataQualityView report(Period period) {
-        DataQualityView report = queries.query(new FindDataQuality(period.from(), period.to(), period.asOf()),
+        return report(period, null);
+    }
+
+    private DataQualityView report(Period period, String path) {
+        DataQualityView report = queries.query(new FindDataQuality(period.from(), period.to(), period.asOf(), path),
                 ResponseTypes.instanceOf(DataQualityView.class)).join();
         return report.withIdentityWarnings(magnets.warnings(period.asOf()));
     }

@@ -78,7 +78,8 @@ class DataQualityApiTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Map<String, Object> report = report(start, start.plus(Duration.ofHours(4)));
             return count(report, "Placed Order", "count") == 8 && count(report, "$page_load", "count") == 3
-                    && count(report, "Subscribed", "count") == 1 && count(report, "Placed Order", "delayedStitchCount") == 1;
+                    && count(report, "Subscribed", "count") == 1 && count(report, "Placed Order", "delayedStitchCount") == 1
+                    && count(report(start.minus(Duration.ofDays(9)), start.minus(Duration.ofDays(7))), "Subscribed", "count") == 1;
         });
         Map<String, Object> before = report(start, start.plus(Duration.ofHours(4)));
         assertThat(api.admin("POST", "/api/projections/data-quality/rebuild", null).status()).isEqualTo(202);
@@ -161,7 +162,29 @@ class DataQualityApiTest {
     }
 
     @Test
+    void addsUpWholeHoursFromTheRollupsAndFoldsEveryFactWhenAskedForExact() {
+        for (Instant[] range : List.of(new Instant[] {start, start.plus(Duration.ofHours(4))},
+                new Instant[] {start.plus(Duration.ofMinutes(15)), start.plus(Duration.ofMinutes(187))})) {
+            Map<String, Object> rolledUp = new LinkedHashMap<>(report(range[0], range[1]));
+            Api.Response exact = api.get("/api/data-quality?from=" + range[0] + "&to=" + range[1] + "&path=exact");
+            assertThat(exact.status()).as(exact.body()).isEqualTo(200);
+            Map<String, Object> folded = new LinkedHashMap<>(exact.json());
+
+            assertThat(rolledUp.remove("path")).isEqualTo("rollup");
+            assertThat(folded.remove("path")).isEqualTo("exact");
+            assertThat(rolledUp).as("from %s to %s", range[0], range[1]).isEqualTo(folded);
+        }
+        Map<String, Object> withinAnHour = report(start.plus(Duration.ofMinutes(5)), start.plus(Duration.ofMinutes(55)));
+        assertThat(withinAnHour).as("no whole hour to add up").containsEntry("path", "exact");
+        assertThat(event(withinAnHour, "Placed Order")).containsEntry("count", 7);
+    }
+
+    @Test
     void namesEveryBadParameter() {
+        Api.Response badPath = api.get("/api/data-quality?from=yesterday&path=fastest");
+        assertThat(badPath.status()).isEqualTo(400);
+        assertThat(badPath.body()).contains("\"field\":\"from\"").contains("\"field\":\"path\"");
+
         Api.Response bad = api.get("/api/data-quality?from=yesterday&to=2025-13-01");
         Api.Response backwards = api.get("/api/data-quality?from=2025-03-02T00:00:00Z&to=2025-03-01T00:00:00Z");
         Api.Response anonymous = api.send("GET", "/api/data-quality", null, null);

@@ -8,15 +8,18 @@ import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
 import io.tributary.api.quality.DataQualityView;
 import io.tributary.api.quality.FindDataQuality;
+import io.tributary.api.report.ReportPath;
 import io.tributary.api.source.SourceCreated;
 import io.tributary.api.source.SourceRenamed;
 import io.tributary.query.support.DocumentBatch;
 import io.tributary.query.support.UnitOfWorkBatches;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,7 +27,9 @@ import org.axonframework.queryhandling.QueryHandler;
 
 /**
  * The Data Quality read model: a fact per received record (its status, stitching, and the problems the
- * {@link EventChecks} found when it was handled), folded into the report per period at query time. A change of the
+ * {@link EventChecks} found when it was handled), and per UTC hour and per UTC day, source and event name a
+ * {@link PeriodRollup} of those facts, moved by the difference whenever a fact is saved or changes (a late stitch). A
+ * report adds up the roll-ups of its whole days and hours and folds the facts of its partial edge hours. A change of the
  * spec applies to history after a rebuild. Handlers work on one {@link UnitOfWorkBatches batch} per processor batch:
  * a few reads and one bulk write per collection. The property table ("which events are sent with which properties")
  * folds the facts' property types at query time; its example values live in one bounded, masked document per event
@@ -131,16 +136,20 @@ public class DataQualityProjection {
         List<String> sources = new ArrayList<>();
         List<String> profiles = new ArrayList<>();
         List<String> examples = new ArrayList<>();
+        List<QualityRollups.Key> rollupKeys = new ArrayList<>();
         for (Object event : events) {
             if (event instanceof EventRecorded e) {
                 examples.add(DataQualityRepository.exampleId(e.event().eventName(), e.sourceId()));
+                rollupKeys.add(new QualityRollups.Key(e.event().timestamp(), e.sourceId(), e.event().eventName()));
                 records.add(e.recordId());
                 sources.add(e.sourceId());
                 profiles.add(e.profileId());
             } else if (event instanceof DuplicateDiscarded d) {
+                rollupKeys.add(new QualityRollups.Key(d.event().timestamp(), d.sourceId(), d.event().eventName()));
                 records.add(d.recordId());
                 sources.add(d.sourceId());
             } else if (event instanceof PayloadRejected r) {
+                rollupKeys.add(new QualityRollups.Key(r.receivedAt(), r.sourceId(), r.eventName()));
                 records.add(r.recordId());
                 sources.add(r.sourceId());
             } else if (event instanceof SourceCreated c) {
@@ -152,7 +161,7 @@ public class DataQualityProjection {
                 profiles.add(m.survivorProfileId());
             }
         }
-        repository.load(batch, records, sources, profiles, examples);
+        repository.load(batch, records, sources, profiles, examples, rollupKeys);
     }
 
     @ResetHandler
@@ -160,14 +169,41 @@ public class DataQualityProjection {
         repository.clear();
     }
 
+    /**
+     * The report over [from, to): its whole days added up from the day roll-ups, the whole hours around them from the
+     * hour roll-ups, the facts of the partial hours at its edges folded one by one ({@code path} "rollup"); every
+     * fact of the range folded when the query asks for {@code exact} or the range holds no whole hour ("exact").
+     */
     @QueryHandler
     public DataQualityView handle(FindDataQuality query) {
         QualityReport report = new QualityReport(query.from(), query.to(), settings);
         PropertyTable properties = new PropertyTable();
-        repository.factsBetween(query.from(), query.to(), fact -> {
+        Consumer<QualityFact> facts = fact -> {
             report.add(fact);
             properties.add(fact);
-        });
+        };
+        Instant firstHour = RollupGrain.HOUR.ceil(query.from());
+        Instant endHour = RollupGrain.HOUR.startOf(query.to());
+        String path = ReportPath.EXACT.equals(query.path()) || !firstHour.isBefore(endHour) ? ReportPath.EXACT
+                : ReportPath.ROLLUP;
+        if (path.equals(ReportPath.ROLLUP)) {
+            Consumer<PeriodRollup> rollups = rollup -> {
+                report.add(rollup);
+                properties.add(rollup);
+            };
+            Instant firstDay = RollupGrain.DAY.ceil(query.from());
+            Instant endDay = RollupGrain.DAY.startOf(query.to());
+            boolean wholeDays = firstDay.isBefore(endDay);
+            repository.factsBetween(query.from(), firstHour, facts);
+            repository.rollupsBetween(RollupGrain.HOUR, firstHour, wholeDays ? firstDay : endHour, rollups);
+            if (wholeDays) {
+                repository.rollupsBetween(RollupGrain.DAY, firstDay, endDay, rollups);
+                repository.rollupsBetween(RollupGrain.HOUR, endDay, endHour, rollups);
+            }
+            repository.factsBetween(endHour, query.to(), facts);
+        } else {
+            repository.factsBetween(query.from(), query.to(), facts);
+        }
         List<QualityReport.SourceInfo> sources = repository.sources(query.asOf());
         Map<String, String> names = new HashMap<>();
         sources.forEach(source -> names.put(source.sourceId(), source.name()));
@@ -183,6 +219,6 @@ public class DataQualityProjection {
             public String sourceName(String sourceId) {
                 return names.get(sourceId);
             }
-        }));
+        })).withPath(path);
     }
 }

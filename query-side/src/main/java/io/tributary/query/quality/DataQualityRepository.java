@@ -53,6 +53,7 @@ final class DataQualityRepository {
     private final MongoCollection<Document> profiles;
     private final MongoCollection<Document> examples;
     private final MergeMap merges;
+    private final QualityRollups rollups;
 
     DataQualityRepository(MongoDatabase database) {
         this.facts = database.getCollection(FACTS);
@@ -60,16 +61,19 @@ final class DataQualityRepository {
         this.profiles = database.getCollection(PROFILES);
         this.examples = database.getCollection(EXAMPLES);
         this.merges = new MergeMap(database, "quality_merges");
+        this.rollups = new QualityRollups(database, FACTS);
         facts.createIndex(Indexes.ascending("at"));
         facts.createIndex(Indexes.compoundIndex(Indexes.ascending("sourceId"), Indexes.descending("receivedAt")));
     }
 
     /**
      * Reads what the batch's events will change: their sources, merge chains and profiles, then their facts together
-     * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch).
+     * with the facts still unstitched on those profiles (which a session or merge of the batch may stitch), and the
+     * roll-ups of all those facts and of the batch's new records ({@code rollupKeys}).
      */
     void load(DocumentBatch batch, Collection<String> recordIds, Collection<String> sourceIds,
-              Collection<String> profileIds, Collection<String> exampleIds) {
+              Collection<String> profileIds, Collection<String> exampleIds, Collection<QualityRollups.Key> rollupKeys) {
+        rollups.begin(batch);
         batch.collection(SOURCES).load(sourceIds);
         batch.collection(EXAMPLES).load(exampleIds);
         merges.load(batch, profileIds);
@@ -83,20 +87,31 @@ final class DataQualityRepository {
         Set<String> facts = new LinkedHashSet<>(recordIds);
         resolved.stream().map(profiles::find).filter(Objects::nonNull).forEach(profile -> profile
                 .getList(UNSTITCHED, Document.class, List.of()).forEach(event -> facts.add(event.getString("r"))));
-        batch.collection(FACTS).load(facts);
+        BatchedCollection loaded = batch.collection(FACTS);
+        loaded.load(facts);
+        List<QualityRollups.Key> keys = new ArrayList<>(rollupKeys);
+        facts.stream().map(loaded::find).filter(Objects::nonNull).filter(fact -> fact.getDate("at") != null)
+                .forEach(fact -> keys.add(new QualityRollups.Key(fact.getDate("at").toInstant(),
+                        fact.getString("sourceId"), fact.getString("eventName"))));
+        rollups.load(batch, keys);
     }
 
-    /** Idempotent; keeps a delayed-stitch mark made since. @return true when the record is new */
+    /**
+     * Idempotent; keeps a delayed-stitch mark made since, and moves the hour roll-ups by what changed.
+     * @return true when the record is new
+     */
     boolean save(DocumentBatch batch, QualityFact fact) {
         BatchedCollection facts = batch.collection(FACTS);
-        boolean isNew = facts.find(fact.recordId()) == null;
+        Document existing = facts.find(fact.recordId());
+        QualityFact before = existing == null ? null : toFact(existing);
         Document document = facts.upsert(fact.recordId(), inserted -> inserted.put(DELAYED, false));
         toDocument(fact).forEach((name, value) -> {
             if (!name.equals("_id") && !name.equals(DELAYED)) {
                 document.put(name, value);
             }
         });
-        return isNew;
+        rollups.moved(batch, before, document);
+        return existing == null;
     }
 
     void sourceCreated(DocumentBatch batch, String sourceId, String name, String type) {
@@ -173,7 +188,9 @@ final class DataQualityRepository {
             stitched.forEach(recordId -> {
                 Document fact = facts.update(recordId);
                 if (fact != null) {
+                    QualityFact before = toFact(fact);
                     fact.put(DELAYED, true);
+                    rollups.moved(batch, before, fact);
                 }
             });
             Document changed = profiles.update(profileId);
@@ -185,6 +202,11 @@ final class DataQualityRepository {
     void factsBetween(Instant from, Instant to, Consumer<QualityFact> consumer) {
         facts.find(and(gte("at", toDate(from)), lt("at", toDate(to)))).batchSize(1000)
                 .forEach(document -> consumer.accept(toFact(document)));
+    }
+
+    /** The roll-ups of one grain whose periods start in [from, to). */
+    void rollupsBetween(RollupGrain grain, Instant from, Instant to, Consumer<PeriodRollup> consumer) {
+        rollups.between(grain, from, to, consumer);
     }
 
     /** Every known source, with its last record up to {@code asOf}. */
@@ -241,9 +263,10 @@ final class DataQualityRepository {
         sources.deleteMany(empty());
         profiles.deleteMany(empty());
         merges.clear();
+        rollups.clear();
     }
 
-    private static Document toDocument(QualityFact fact) {
+    static Document toDocument(QualityFact fact) {
         List<Document> findings = fact.findings().stream().map(f -> new Document("p", f.property())
                 .append("k", f.kind().name()).append("d", f.detail())).toList();
         List<Document> types = new ArrayList<>();
@@ -264,7 +287,7 @@ final class DataQualityRepository {
                 .append("types", types);
     }
 
-    private static QualityFact toFact(Document d) {
+    static QualityFact toFact(Document d) {
         List<Finding> findings = d.getList("findings", Document.class, List.of()).stream()
                 .map(f -> new Finding(f.getString("p"), WarningKind.valueOf(f.getString("k")), f.getString("d"))).toList();
         Map<String, String> types = new LinkedHashMap<>();

@@ -46,6 +46,18 @@ public final class PropertyTable {
                 .merge(type, 1L, Long::sum));
     }
 
+    /** Adds one hour's roll-up: the same as adding every fact it counts. */
+    void add(PeriodRollup rollup) {
+        if (rollup.accepted == 0) {
+            return;
+        }
+        Tally tally = tallies.computeIfAbsent(new Key(Objects.toString(rollup.eventName, ""), rollup.sourceId),
+                key -> new Tally());
+        tally.accepted += rollup.accepted;
+        rollup.types.forEach((path, byType) -> byType.forEach((type, counted) -> tally.types
+                .computeIfAbsent(path, p -> new TreeMap<>()).merge(type, counted.count, Long::sum)));
+    }
+
     /** The event names and sources whose examples {@link #build} will ask for. */
     public List<Map.Entry<String, String>> eventSources() {
         return tallies.keySet().stream().map(key -> Map.entry(key.eventName(), key.sourceId())).toList();

@@ -47,6 +47,12 @@ public final class QualityReport {
         sources.computeIfAbsent(fact.sourceId(), id -> new SourceTally()).add(fact);
     }
 
+    /** Adds one hour's roll-up: the same as adding every fact it counts. */
+    void add(PeriodRollup rollup) {
+        events.computeIfAbsent(Objects.toString(rollup.eventName, ""), key -> new EventTally(rollup.eventName)).add(rollup);
+        sources.computeIfAbsent(rollup.sourceId, id -> new SourceTally()).add(rollup);
+    }
+
     /** @param known every source known, with its last record up to {@code asOf} */
     public DataQualityView build(List<SourceInfo> known, Instant asOf) {
         List<EventQualityView> eventViews = events.values().stream().map(this::view)
@@ -149,6 +155,31 @@ public final class QualityReport {
             }
         }
 
+        void add(PeriodRollup rollup) {
+            count += rollup.count;
+            rollup.hourly.forEach((hour, records) -> hourly.merge(hour, records, Long::sum));
+            sourceTypes.addAll(rollup.sourceTypes.keySet());
+            accepted += rollup.accepted;
+            duplicates += rollup.duplicates;
+            rejected += rollup.rejected;
+            conflicting += rollup.conflicting;
+            serverAccepted += rollup.serverAccepted;
+            serverStitched += rollup.serverStitched;
+            delayed += rollup.delayed;
+            crossSourceKept.addAll(rollup.kept.keySet());
+            rollup.warnings.forEach((key, counted) -> warnings.add(eventName, key.property(), key.kind(),
+                    counted.detail, counted.example.asFact(), counted.count));
+            rollup.types.forEach((path, byType) -> byType.forEach((type, counted) -> types
+                    .computeIfAbsent(path, p -> new TreeMap<>()).computeIfAbsent(type, t -> new TypeSeen())
+                    .add(counted.count, counted.example.asFact())));
+            if (rollup.latestUnstitched != null) {
+                QualityFact example = rollup.latestUnstitched.asFact();
+                if (latestUnstitched == null || WarningTally.isLater(example, latestUnstitched)) {
+                    latestUnstitched = example;
+                }
+            }
+        }
+
         private void addAccepted(QualityFact fact) {
             accepted++;
             fact.findings().forEach(f -> warnings.add(eventName, f.property(), f.kind(), f.detail(), fact));
@@ -206,9 +237,13 @@ public final class QualityReport {
         private QualityFact latest;
 
         void add(QualityFact fact) {
-            count++;
-            if (latest == null || WarningTally.isLater(fact, latest)) {
-                latest = fact;
+            add(1, fact);
+        }
+
+        void add(long counted, QualityFact latestCounted) {
+            count += counted;
+            if (latest == null || WarningTally.isLater(latestCounted, latest)) {
+                latest = latestCounted;
             }
         }
     }
@@ -232,6 +267,18 @@ public final class QualityReport {
                 case QualityFact.DUPLICATE -> duplicates++;
                 default -> rejected++;
             }
+        }
+
+        void add(PeriodRollup rollup) {
+            count += rollup.count;
+            if (type == null && !rollup.sourceTypes.isEmpty()) {
+                type = rollup.sourceTypes.keySet().iterator().next();
+            }
+            accepted += rollup.accepted;
+            duplicates += rollup.duplicates;
+            rejected += rollup.rejected;
+            rollup.warnings.forEach((key, counted) -> warnings.add(rollup.eventName, key.property(), key.kind(),
+                    counted.detail, counted.example.asFact(), counted.count));
         }
     }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Counts warnings by (event name, property, kind), keeping the latest record of each as the example. */
+/**
+ * Counts warnings by (event name, property, kind), keeping the latest record of each as the example, and the detail
+ * given with that record (so the answer does not depend on the order the records are added in).
+ */
 final class WarningTally {
 
     private record Key(String eventName, String property, WarningKind kind) {
@@ -28,9 +31,11 @@ final class WarningTally {
     void add(String eventName, String property, WarningKind kind, String detail, QualityFact fact, long count) {
         Tally tally = tallies.computeIfAbsent(new Key(eventName, property, kind), key -> new Tally());
         tally.count += count;
-        tally.detail = detail;
         if (fact != null && (tally.example == null || isLater(fact, tally.example))) {
             tally.example = fact;
+            tally.detail = detail;
+        } else if (tally.detail == null) {
+            tally.detail = detail;
         }
     }
 

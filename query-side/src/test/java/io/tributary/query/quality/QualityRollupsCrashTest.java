@@ -1,0 +1,124 @@
+package io.tributary.query.quality;
+
+import static io.tributary.query.quality.QualityRollupsReplayTest.all;
+import static io.tributary.query.quality.QualityRollupsReplayTest.foldedFromFacts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.tributary.api.quality.FindDataQuality;
+import io.tributary.api.report.ReportPath;
+import io.tributary.query.support.EmbeddedMongo;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A processor batch cut short between two of its writes (the facts written, the hours or the days not; everything
+ * written but the closing marker; or the facts not written), then the node restarting and the batch delivered again, now
+ * and then (every fourth batch) over the shop's life: the hour roll-ups still equal what their facts add up to, and the reports agree.
+ */
+class QualityRollupsCrashTest extends EmbeddedMongo {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quality_hours", "quality_days", QualityRollups.CLOSED, "quality_facts"})
+    void rollupsStayExactWhenABatchIsCutShortBeforeWriting(String collectionThatFails) {
+        FailingWrites store = new FailingWrites(database);
+        List<Object> events = QualityRollupsDifferentialTest.SHOP;
+        Random random = new Random(collectionThatFails.length());
+        DataQualityProjection projection = new DataQualityProjection(store.database, QualitySettings.defaults());
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        List<EventMessage<?>> handled = events.stream().<EventMessage<?>>map(GenericEventMessage::asEventMessage)
+                .filter(adapter::canHandle).toList();
+        int cut = 0;
+        for (int from = 0, batches = 0; from < handled.size(); batches++) {
+            int to = Math.min(handled.size(), from + 1 + random.nextInt(60));
+            List<EventMessage<?>> batch = new ArrayList<>(handled.subList(from, to));
+            if (batches % 4 == 1) {
+                store.failNextWriteOf(collectionThatFails);
+                boolean cutShort = handle(adapter, batch);
+                store.failNextWriteOf(null);
+                if (cutShort) {
+                    cut++;
+                    projection = new DataQualityProjection(store.database, QualitySettings.defaults());
+                    adapter = new AnnotationEventHandlerAdapter(projection);
+                }
+            }
+            assertThat(handle(adapter, batch)).as("the batch delivered (again)").isFalse();
+            from = to;
+        }
+
+        assertThat(cut).as("batches cut short").isGreaterThan(8);
+        for (RollupGrain grain : RollupGrain.values()) {
+            assertThat(all(database, grain.collection)).as(grain.collection).isEqualTo(foldedFromFacts(database, grain));
+        }
+        Instant end = PeriodRollup.hourOf(QualityRollupsDifferentialTest.timesOf(events)
+                .max(Comparator.naturalOrder()).orElseThrow()).plus(Duration.ofHours(1));
+        for (Duration length : List.of(Duration.ofDays(1), Duration.ofDays(30))) {
+            Instant start = end.minus(length).minus(Duration.ofMinutes(17));
+            assertThat(projection.handle(new FindDataQuality(start, end, end))).usingRecursiveComparison()
+                    .ignoringFields("path").isEqualTo(projection.handle(new FindDataQuality(start, end, end, ReportPath.EXACT)));
+        }
+    }
+
+    /** @return whether the unit of work rolled back */
+    private static boolean handle(AnnotationEventHandlerAdapter adapter, List<EventMessage<?>> batch) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
+        return unitOfWork.isRolledBack();
+    }
+
+    /** The test's database, whose bulk write to one named collection fails once when told to. */
+    private static final class FailingWrites {
+
+        private final AtomicReference<String> failing = new AtomicReference<>();
+        private final MongoDatabase database;
+
+        FailingWrites(MongoDatabase real) {
+            this.database = (MongoDatabase) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
+                        Object result = invoke(real, method, args);
+                        if (result instanceof MongoCollection<?> collection && method.getName().equals("getCollection")) {
+                            return failingOnce((String) args[0], collection);
+                        }
+                        return result;
+                    });
+        }
+
+        void failNextWriteOf(String collection) {
+            failing.set(collection);
+        }
+
+        private Object failingOnce(String name, MongoCollection<?> real) {
+            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MongoCollection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("bulkWrite") && name.equals(failing.get())) {
+                            failing.set(null);
+                            throw new MongoException("cut short before writing " + name);
+                        }
+                        return invoke(real, method, args);
+                    });
+        }
+
+        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException failure) {
+                throw failure.getCause();
+            }
+        }
+    }
+}
