@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ManualMergeAndSplitTest {
 
-    private static final Duration READ_SIDE = Duration.ofSeconds(30);
+    private static final Duration READ_SIDE = Duration.ofSeconds(90);
 
     @LocalServerPort
     int port;
