@@ -4,8 +4,11 @@ import io.tributary.app.projection.Projections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What follows a deletion of keys (an erasure, a retention sweep): every read model is rebuilt from the events, so
@@ -14,7 +17,9 @@ import java.util.concurrent.Executors;
  */
 public class ReadModelScrub {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModelScrub.class);
     private static final Duration REBUILD_LIMIT = Duration.ofHours(2);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
 
     private final Projections projections;
     private final Runnable compactStore;
@@ -40,10 +45,21 @@ public class ReadModelScrub {
     public void rebuildAndCompact() throws InterruptedException {
         projections.names().forEach(projections::rebuild);
         Instant limit = clock.instant().plus(REBUILD_LIMIT);
-        while (projections.statuses().stream().anyMatch(p -> !"live".equals(p.status()))
-                && clock.instant().isBefore(limit)) {
+        Instant nextReport = clock.instant().plus(REPORT_EVERY);
+        List<String> behind = notLive();
+        while (!behind.isEmpty() && clock.instant().isBefore(limit)) {
+            if (clock.instant().isAfter(nextReport)) {
+                log.info("Scrub waits for read models to be live again: {}", behind);
+                nextReport = clock.instant().plus(REPORT_EVERY);
+            }
             Thread.sleep(200);
+            behind = notLive();
         }
         compactStore.run();
+    }
+
+    private List<String> notLive() {
+        return projections.statuses().stream().filter(p -> !"live".equals(p.status()))
+                .map(p -> p.name() + " " + p.status() + " at " + p.position()).toList();
     }
 }

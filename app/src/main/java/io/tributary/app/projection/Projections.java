@@ -65,7 +65,14 @@ public class Projections {
         }
     }
 
-    private void carryOutIfMine(String name) {
+    /**
+     * One rebuild at a time on this node: the heartbeat's retry of a pending request must not shut a processor down
+     * while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting down).
+     */
+    private synchronized void carryOutIfMine(String name) {
+        if (!rebuilds.isPending(name)) {
+            return;
+        }
         StreamingEventProcessor processor = processor(name);
         boolean holdsSegments = !processor.processingStatus().isEmpty();
         boolean heldByNone = claims.of(name).stream().allMatch(claim -> claim.owner() == null);

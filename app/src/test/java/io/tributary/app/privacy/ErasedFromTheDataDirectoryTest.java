@@ -58,8 +58,7 @@ class ErasedFromTheDataDirectoryTest {
 
         assertThat(api.admin("POST", "/api/profiles/" + profileId + "/erase", Map.of("reason", "customer request"))
                 .status()).isEqualTo(202);
-        await().atMost(Duration.ofMinutes(3)).until(() -> "erased".equals(
-                api.get("/api/profiles/" + profileId + "/erasure").json().get("status")));
+        Erasures.awaitErased(api, profileId);
 
         assertThat(filesContain(email)).as("the data directory holds " + email).isFalse();
         assertThat(filesContain(lastName)).as("the data directory holds " + lastName).isFalse();

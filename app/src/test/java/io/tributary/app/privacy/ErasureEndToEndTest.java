@@ -100,8 +100,7 @@ class ErasureEndToEndTest {
 
         assertThat(erase.status()).isEqualTo(202);
         assertThat((List<?>) erase.json().get("erasedProfileIds")).hasSize(2);
-        await().atMost(Duration.ofMinutes(3)).until(() -> "erased".equals(
-                api.get("/api/profiles/" + profileId + "/erasure").json().get("status")));
+        Erasures.awaitErased(api, profileId);
 
         assertThat(everythingTheApiShows(profileId)).doesNotContain(email, phone, firstName, lastName)
                 .contains(orderId, "[erased]");
