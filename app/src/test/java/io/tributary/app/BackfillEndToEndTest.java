@@ -49,7 +49,7 @@ class BackfillEndToEndTest {
     static final WireMockServer STORE = new WireMockServer(options().dynamicPort());
     static final String ORDERS = "/admin/api/2026-07/orders.json";
     static final String WOO_ORDERS = "/wp-json/wc/v3/orders";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     static {
         STORE.start();

@@ -52,7 +52,7 @@ class ConcurrentIntakeTest {
 
         assertThat(statuses).containsExactly(200);
         assertThat(profiles).hasSize(1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> profile = api.get("/api/profiles?alias=" + email).json();
             assertThat(profile).containsEntry("profileId", profiles.iterator().next()).containsEntry("eventCount", PARALLEL);
             assertThat((List<String>) profile.get("aliases")).hasSize(PARALLEL + 1);

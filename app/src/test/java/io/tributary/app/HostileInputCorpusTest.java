@@ -152,7 +152,7 @@ class HostileInputCorpusTest {
             valid.put(adapter, sendValid(adapter));
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (Adapter adapter : refusing) {
                 assertThat(items("rejected", adapter)).as("%s kept as rejected through %s", hostile, adapter)
                         .isNotEmpty();

@@ -59,19 +59,19 @@ class IntakeEndToEndTest {
         assertThat(outcome.get("session_id")).as("the order joins the browser session").isNotNull();
         String profileId = (String) outcome.get("profile_id");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> profile = api.get("/api/profiles?alias=" + email).json();
             assertThat(profile).containsEntry("profileId", profileId).containsEntry("eventCount", 3);
             assertThat((List<String>) profile.get("aliases")).contains(anon, email);
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> sessions = api.get("/api/profiles/" + profileId + "/sessions").jsonList();
             assertThat(sessions).hasSize(1);
             assertThat(sessions.get(0)).containsEntry("channelGroup", "Paid Social").containsEntry("channel", "Meta Ads")
                     .containsEntry("campaign", "black-friday").containsEntry("eventCount", 3)
                     .containsEntry("landingUrl", landing);
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> history = api.get("/api/profiles/" + profileId + "/history").jsonList();
             assertThat(history).extracting(d -> d.get("decision")).startsWith("profile_created", "alias_linked")
                     .contains("alias_linked");
@@ -81,7 +81,7 @@ class IntakeEndToEndTest {
                 assertThat(d.get("eventId")).isEqualTo(order.get("event_id"));
             });
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> log = api.get("/api/events?sourceId=" + serverSourceId).json();
             List<Map<String, Object>> items = (List<Map<String, Object>>) log.get("items");
             assertThat(items).singleElement().satisfies(item -> {
@@ -103,12 +103,12 @@ class IntakeEndToEndTest {
 
         assertThat(serverCopy.status()).isEqualTo(200);
         assertThat(serverCopy.json()).containsEntry("status", "duplicate");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> profile = api.get("/api/profiles?alias=" + anon).json();
             assertThat((List<String>) profile.get("aliases")).contains(anon, email);
             assertThat(profile).containsEntry("eventCount", 1);
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> items = (List<Map<String, Object>>) api
                     .get("/api/events?status=duplicate&sourceId=" + serverSourceId).json().get("items");
             assertThat(items).singleElement().satisfies(item ->
@@ -127,7 +127,7 @@ class IntakeEndToEndTest {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) response.json().get("errors");
         assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("event_name", "event_id",
                 "properties.a.b", "properties.$secret", "profile_properties", "aliases[0]", "timestamp");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> items = (List<Map<String, Object>>) api
                     .get("/api/events?status=rejected&sourceId=" + serverSourceId).json().get("items");
             assertThat(items).singleElement().satisfies(item -> {
@@ -163,7 +163,7 @@ class IntakeEndToEndTest {
         assertThat(api.webhook(serverToken, future).status()).isEqualTo(200);
         assertThat(api.webhook(serverToken, unix).status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> items = (List<Map<String, Object>>) api
                     .get("/api/events?sourceId=" + serverSourceId).json().get("items");
             assertThat(items).extracting(i -> i.get("timestamp")).contains("2023-11-14T22:13:20Z");
@@ -184,7 +184,7 @@ class IntakeEndToEndTest {
         Map<String, Object> linking = api.webhook(serverToken, webhook("Placed Order", unique(), List.of(laptopAnon, email))).json();
 
         assertThat(linking.get("profile_id")).as("the oldest profile survives").isEqualTo(first);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> survivor = api.get("/api/profiles/" + first).json();
             assertThat((List<String>) survivor.get("aliases")).contains(phoneAnon, laptopAnon, email);
             assertThat((List<String>) survivor.get("mergedProfileIds")).hasSize(1);
@@ -207,7 +207,7 @@ class IntakeEndToEndTest {
         Map<String, Object> shared = api.webhook(serverToken, webhook("Placed Order", unique(), List.of(bob, alice))).json();
 
         assertThat(shared.get("profile_id")).isIn(aliceProfile, bobProfile);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(api.get("/api/profiles/" + aliceProfile + "/history").jsonList()).anySatisfy(d ->
                     assertThat(d).containsEntry("decision", "merge_blocked").containsEntry("rule", "limit:user_id:1"));
             assertThat(api.get("/api/profiles/" + bobProfile + "/history").jsonList()).anySatisfy(d ->
@@ -223,7 +223,7 @@ class IntakeEndToEndTest {
                 webhook("Viewed Product", unique(), List.of(anon, "urn:email:undefined", "urn:user_id:null"))).json();
 
         assertThat(outcome).containsEntry("status", "accepted");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> history = api.get("/api/profiles/" + outcome.get("profile_id") + "/history").jsonList();
             assertThat(history).filteredOn(d -> "alias_blocked".equals(d.get("decision"))).hasSize(2)
                     .allSatisfy(d -> assertThat(d).containsEntry("rule", "blocked_value"));

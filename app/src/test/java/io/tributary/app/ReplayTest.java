@@ -49,7 +49,7 @@ class ReplayTest {
         api.webhook((String) server.get("token"), webhook("Placed Order", "o-1", List.of(anonA)));
         api.webhook((String) server.get("token"), Map.of("event_name", "broken"));
 
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                 assertThat(api.get("/api/profiles/" + profileId + "/sessions").jsonList()).hasSize(2)
                         .allSatisfy(s -> assertThat(s).containsEntry("profileId", profileId)));
         Map<String, String> live = settled(api, profileId, (String) server.get("id"));
@@ -61,7 +61,7 @@ class ReplayTest {
         for (String name : List.of("event-log", "profiles", "profile-history", "sessions", "sources")) {
             assertThat(api.admin("POST", "/api/projections/" + name + "/rebuild", null).status()).isEqualTo(202);
         }
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(api.get("/api/projections").jsonList()).allSatisfy(p -> assertThat(p).containsEntry("status", "live"));
             assertThat(snapshot(api, profileId, (String) server.get("id"))).isEqualTo(live);
         });
@@ -75,7 +75,7 @@ class ReplayTest {
      */
     private static Map<String, String> settled(Api api, String profileId, String serverSourceId) {
         AtomicReference<Map<String, String>> previous = new AtomicReference<>();
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
                 .until(() -> snapshot(api, profileId, serverSourceId), models ->
                         models.get("source").contains("\"rejectedCount\":1")
                                 && !api.get("/api/events?sourceId=" + serverSourceId + "&status=rejected").json()

@@ -30,7 +30,7 @@ class RestartTest {
             token = (String) api.createSource("survivor", "server").get("token");
             profileId = (String) api.webhook(token, webhook("Placed Order", "o-" + IntakeEndToEndTest.unique(),
                     List.of(email))).json().get("profile_id");
-            await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/profiles?alias=" + email).status() == 200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/profiles?alias=" + email).status() == 200);
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -38,7 +38,7 @@ class RestartTest {
             Map<String, Object> again = api.webhook(token, webhook("Viewed Product", "v-" + IntakeEndToEndTest.unique(),
                     List.of(email))).json();
             assertThat(again).as("the token and the alias survived").containsEntry("profile_id", profileId);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(api.get("/api/profiles/" + profileId).json()).containsEntry("eventCount", 2));
         }
     }

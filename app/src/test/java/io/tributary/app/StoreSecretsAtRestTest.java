@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class StoreSecretsAtRestTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String ADMIN_API_TOKEN = "shpat_admin_token_at_rest_0123456789";
     private static final String LEGACY_SECRET = "shpss_legacy_clear_secret_0123abcd";
     private static final String LEGACY_ADMIN_API_TOKEN = "shpat_legacy_clear_token_9876";

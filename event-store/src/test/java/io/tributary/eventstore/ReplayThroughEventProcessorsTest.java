@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayThroughEventProcessorsTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static EmbeddedMongo mongo;
 
     private final List<ScheduledExecutorService> executors = new ArrayList<>();

@@ -59,7 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MarketingOAuthBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     static final WireMockServer PLATFORMS = new WireMockServer(options().dynamicPort());
 
     static {

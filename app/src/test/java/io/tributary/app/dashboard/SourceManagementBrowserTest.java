@@ -51,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SourceManagementBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
     static final WireMockServer STORE = new WireMockServer(options().dynamicPort());
     static final String ORDERS = "/admin/api/2026-07/orders.json";
 

@@ -80,7 +80,7 @@ class PoisonEventTest {
         assertThat(StoredText.of(database, "deadletters")).as("the copy a dead letter holds is sealed")
                 .contains("urn:email:pd:v1:").doesNotContain(poisonEmail);
 
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             assertThat(eventNames(api, "Later Event")).containsExactly("Later Event");
             assertThat(api.get("/api/profiles?alias=" + laterAlias).json()).containsEntry("profileId", laterProfile);
             assertThat(api.get("/api/sources/" + source.get("id")).json()).containsEntry("acceptedCount", 2);

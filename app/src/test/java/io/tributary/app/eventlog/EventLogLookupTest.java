@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SuppressWarnings("unchecked")
 class EventLogLookupTest {
 
-    private static final Duration READ_SIDE = Duration.ofSeconds(20);
+    private static final Duration READ_SIDE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;

@@ -58,7 +58,7 @@ class GoogleAdsSyncEndToEndTest extends MarketingEndToEnd {
 
         assertThat(source).containsEntry("status", "active").containsEntry("rowsSynced", 3);
         assertThat(lastSync(source)).containsEntry("status", "completed").containsEntry("retries", 1);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(metrics(id, "2026-02-01", "2026-02-02", "ad"))
                         .extracting(l -> l.get("adId"), l -> l.get("spend"), l -> l.get("clicks"),
                                 l -> l.get("platformConversions"), l -> l.get("platformConversionValue"))
@@ -112,7 +112,7 @@ class GoogleAdsSyncEndToEndTest extends MarketingEndToEnd {
         Map<String, Object> source = awaitSyncEnd(id, sync(id, "2026-02-10", "2026-02-11"));
 
         assertThat(lastSync(source)).containsEntry("status", "completed");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(metrics(id, "2026-02-10", "2026-02-11", "day"))
                     .extracting(l -> LocalDate.parse((String) l.get("date")), l -> plain(new BigDecimal(l.get("spend").toString())))
                     .containsExactly(tuple(LocalDate.parse("2026-02-10"), plain(accountTotal.get(LocalDate.parse("2026-02-10")))),

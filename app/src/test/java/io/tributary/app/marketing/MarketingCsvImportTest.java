@@ -37,7 +37,7 @@ class MarketingCsvImportTest extends MarketingEndToEnd {
             assertThat((List<Map<String, Object>>) line.get("errors")).extracting(e -> e.get("field"))
                     .containsExactly("spend");
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(metrics(id, "2026-03-01", "2026-03-02", "day"))
                     .extracting(l -> l.get("date"), l -> l.get("spend"), l -> l.get("clicks"), l -> l.get("ctr"),
                             l -> l.get("cpc"))
@@ -58,7 +58,7 @@ class MarketingCsvImportTest extends MarketingEndToEnd {
         Api.Response again = importCsv(id, CSV.replace("3.00,250,5", "3.10,250,5"));
 
         assertThat(again.json()).containsEntry("changedDays", 1);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(history(id, "2026-03-02")).extracting(v -> v.get("version"), v -> v.get("spend"))
                     .containsExactly(tuple(1, new BigDecimal("3.00")), tuple(2, new BigDecimal("3.10")));
             assertThat(history(id, "2026-03-01")).extracting(v -> v.get("version")).containsExactly(1);

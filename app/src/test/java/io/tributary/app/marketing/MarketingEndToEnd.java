@@ -72,7 +72,7 @@ abstract class MarketingEndToEnd {
     /** The source once the sync is over (completed or failed). */
     @SuppressWarnings("unchecked")
     Map<String, Object> awaitSyncEnd(String sourceId, String syncId) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> source(sourceId), source -> {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> source(sourceId), source -> {
             Map<String, Object> lastSync = (Map<String, Object>) source.get("lastSync");
             return lastSync != null && syncId.equals(lastSync.get("syncId"))
                     && List.of("completed", "failed").contains(lastSync.get("status"));

@@ -23,7 +23,7 @@ class MarketingRebuildTest extends MarketingEndToEnd {
         importCsv(id, "date,campaign_id,ad_id,spend,impressions,clicks\n2026-04-02,c1,a1,21.00,200,5\n");
         List<Tuple> expected = List.of(tuple("2026-04-01", new BigDecimal("10.00")),
                 tuple("2026-04-02", new BigDecimal("21.00")));
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(metrics(id, "2026-04-01", "2026-04-02", "day")).extracting(l -> l.get("date"),
                         l -> l.get("spend")).containsExactlyElementsOf(expected));
 

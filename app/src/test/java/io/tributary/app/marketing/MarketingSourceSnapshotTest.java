@@ -33,13 +33,13 @@ class MarketingSourceSnapshotTest extends MarketingEndToEnd {
         }
         assertThat(importCsv(id, csv.toString()).json()).containsEntry("changedDays", 110);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> firstPayloadType(id).equals("MarketingSource"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> firstPayloadType(id).equals("MarketingSource"));
         aggregateCache.removeAll();
 
         Api.Response again = importCsv(id, "date,campaign_id,spend\n2025-01-01,c1,0.00\n2025-01-02,c1,1.50\n");
 
         assertThat(again.json()).containsEntry("changedDays", 1);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(history(id, "2025-01-02")).extracting(v -> v.get("version"), v -> v.get("spend"))
                         .containsExactly(tuple(1, new BigDecimal("1.00")), tuple(2, new BigDecimal("1.50"))));
     }

@@ -35,7 +35,7 @@ class MarketingSourcesApiTest extends MarketingEndToEnd {
         assertThat(created.header("Location")).isEqualTo("/api/marketing-sources/" + created.json().get("id"));
         assertThat(created.body()).doesNotContain(SECRET).contains("****7c1e");
         String id = (String) created.json().get("id");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Api.Response one = api.get("/api/marketing-sources/" + id);
             assertThat(one.status()).isEqualTo(200);
             assertThat(one.json()).containsEntry("platform", "meta").containsEntry("accountId", "42")
@@ -62,7 +62,7 @@ class MarketingSourcesApiTest extends MarketingEndToEnd {
 
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.json()).containsEntry("name", "TikTok Europe");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(api.get("/api/marketing-sources/" + id).json()).containsEntry("name", "TikTok Europe")
                         .containsEntry("accountId", "7001"));
         Api.Response blank = api.admin("PATCH", "/api/marketing-sources/" + id, Map.of("name", " "));

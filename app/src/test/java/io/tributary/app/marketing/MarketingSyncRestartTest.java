@@ -65,7 +65,7 @@ class MarketingSyncRestartTest {
             id = (String) created.json().get("id");
             syncId = (String) api.admin("POST", "/api/marketing-sources/" + id + "/sync",
                     Map.of("from", "2026-01-01", "to", "2026-01-02")).json().get("syncId");
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
                 Map<String, Object> lastSync = (Map<String, Object>) view(api, id).get("lastSync");
                 return lastSync != null && Integer.valueOf(1).equals(lastSync.get("retries"));
             });

@@ -51,7 +51,7 @@ class MetaSyncEndToEndTest extends MarketingEndToEnd {
                 .containsEntry("rowCount", 3).containsEntry("changedDays", 2);
         assertThat(lastError(source)).containsEntry("message", "(#17) User request limit reached")
                 .containsEntry("fatal", false);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(metrics(id, "2026-02-01", "2026-02-02", "ad"))
                         .extracting(l -> l.get("adId"), l -> l.get("spend"), l -> l.get("impressions"),
                                 l -> l.get("platformConversions"), l -> l.get("platformConversionValue"),
@@ -84,7 +84,7 @@ class MetaSyncEndToEndTest extends MarketingEndToEnd {
         Map<String, Object> second = awaitSyncEnd(id, sync(id, "2026-02-01", "2026-02-03"));
 
         assertThat(lastSync(second)).containsEntry("status", "completed").containsEntry("changedDays", 1);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(history(id, "2026-02-03")).extracting(v -> v.get("version"), v -> v.get("platformConversions"))
                     .containsExactly(tuple(1, 1), tuple(2, 3));
             assertThat(metrics(id, "2026-02-01", "2026-02-03", "day"))

@@ -45,7 +45,7 @@ class TikTokSyncEndToEndTest extends MarketingEndToEnd {
         assertThat(source).containsEntry("status", "active").containsEntry("rowsSynced", 4).containsEntry("daysSynced", 3);
         assertThat(lastSync(source)).containsEntry("status", "completed").containsEntry("pages", 4)
                 .containsEntry("retries", 1).containsEntry("recordedThrough", "2026-02-09");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(metrics(id, "2026-01-01", "2026-02-09", "day"))
                         .extracting(l -> l.get("date"), l -> l.get("spend"), l -> l.get("impressions"),
                                 l -> l.get("platformConversions"), l -> l.get("platformConversionValue"))

@@ -75,7 +75,7 @@ class DataQualityApiTest {
         late.put("timestamp", start.minus(Duration.ofDays(8)).toString());
         assertThat(api.webhook(s, late).status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             Map<String, Object> report = report(start, start.plus(Duration.ofHours(4)));
             return count(report, "Placed Order", "count") == 8 && count(report, "$page_load", "count") == 3
                     && count(report, "Subscribed", "count") == 1 && count(report, "Placed Order", "delayedStitchCount") == 1
@@ -83,7 +83,7 @@ class DataQualityApiTest {
         });
         Map<String, Object> before = report(start, start.plus(Duration.ofHours(4)));
         assertThat(api.admin("POST", "/api/projections/data-quality/rebuild", null).status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(report(start, start.plus(Duration.ofHours(4))))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(start, start.plus(Duration.ofHours(4))))
                 .as("the report after a rebuild (every test below reads the rebuilt read model)").isEqualTo(before));
     }
 

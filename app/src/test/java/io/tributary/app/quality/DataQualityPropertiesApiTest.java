@@ -39,7 +39,7 @@ class DataQualityPropertiesApiTest {
 
         Instant from = Instant.now().minus(Duration.ofHours(1));
         Instant to = Instant.now().plus(Duration.ofHours(1));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> table = (List<Map<String, Object>>) api.get("/api/data-quality?from=" + from
                     + "&to=" + to).json().get("properties");
             assertThat(table).hasSize(1);

@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RefundReportEndToEndTest {
 
-    private static final Duration READ_SIDE = Duration.ofSeconds(30);
+    private static final Duration READ_SIDE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;

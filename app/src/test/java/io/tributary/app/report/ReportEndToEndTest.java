@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ReportEndToEndTest {
 
     private static final String RANGE = "from=2022-05-01&to=2022-05-07";
-    private static final Duration READ_SIDE = Duration.ofSeconds(30);
+    private static final Duration READ_SIDE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;

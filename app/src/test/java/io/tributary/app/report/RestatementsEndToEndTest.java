@@ -36,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RestatementsEndToEndTest {
 
-    private static final Duration READ_SIDE = Duration.ofSeconds(30);
+    private static final Duration READ_SIDE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;

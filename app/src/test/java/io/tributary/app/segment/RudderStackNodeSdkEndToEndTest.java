@@ -54,7 +54,7 @@ class RudderStackNodeSdkEndToEndTest {
         assertThat(finished).as("node finished: " + output).isTrue();
         assertThat(node.exitValue()).as(output).isZero();
         assertThat(output).as("one gzip batch, sent as form-urlencoded").contains("200 gzip application/x-www-form-urlencoded");
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             Map<String, Object> profile = api.get("/api/profiles?alias=urn:user_id:" + userId).json();
             assertThat((List<String>) profile.get("aliases")).contains("urn:anonymous_id:" + anonymousId, "urn:email:" + email);
             assertThat((Map<String, Object>) profile.get("properties")).containsEntry("$first_name", "Grace")

@@ -55,7 +55,7 @@ class SegmentHttpEndToEndTest {
         assertThat(basic.status()).isEqualTo(200);
         assertThat(basic.json()).isEqualTo(Map.of("success", true));
         assertThat(inBody.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
                 .extracting(i -> i.get("eventName")).containsExactlyInAnyOrder("Basic Auth", "Write Key"));
     }
 
@@ -79,7 +79,7 @@ class SegmentHttpEndToEndTest {
 
         assertThat(List.of(form, none, octets, zlib, rawDeflate, xGzip)).extracting(Api.Response::status)
                 .containsOnly(200);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
                 .extracting(i -> i.get("eventName"))
                 .containsExactlyInAnyOrder("Form", "No Type", "Octets", "Zlib", "Raw", "X Gzip"));
     }
@@ -147,7 +147,7 @@ class SegmentHttpEndToEndTest {
         assertThat(segment.post("/v1/track", Api.write(huge), "Authorization", auth).status()).isEqualTo(413);
         assertThat(segment.post("/v1/track", "not gzip".getBytes(), "Authorization", auth, "Content-Encoding", "gzip")
                 .status()).isEqualTo(400);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(events("sourceId=" + serverSourceId))
                 .extracting(i -> i.get("eventName")).containsExactly("Compressed"));
     }
 
@@ -168,7 +168,7 @@ class SegmentHttpEndToEndTest {
         assertThat(response.json()).containsEntry("success", true);
         assertThat((List<Map<String, Object>>) response.json().get("rejected")).extracting(r -> r.get("index"))
                 .containsExactly(1, 2);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(events("status=accepted&sourceId=" + serverSourceId)).extracting(i -> i.get("eventName"))
                     .containsExactlyInAnyOrder("First", "$page_load");
             List<Map<String, Object>> rejected = events("status=rejected&sourceId=" + serverSourceId);
@@ -197,7 +197,7 @@ class SegmentHttpEndToEndTest {
         assertThat((List<Map<String, Object>>) badKeys.json().get("errors")).extracting(e -> e.get("field"))
                 .containsExactlyInAnyOrder("properties.utm.source", "properties.$price");
         assertThat(noBatch.status()).isEqualTo(400);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> rejected = events("status=rejected&sourceId=" + serverSourceId);
             assertThat(rejected).hasSize(4);
             assertThat(rejected).allSatisfy(item -> assertThat((String) item.get("payload")).doesNotContain(serverToken));
@@ -220,7 +220,7 @@ class SegmentHttpEndToEndTest {
         assertThat(fromBrowser.status()).isEqualTo(200);
         assertThat(fromBrowser.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(fromServer.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
             String profileId = (String) api.get("/api/profiles?alias=urn:anonymous_id:" + browserAnonymousId).json().get("profileId");
             assertThat(api.get("/api/profiles/" + profileId + "/sessions").jsonList()).singleElement().satisfies(session ->
                     assertThat(session).containsEntry("channelGroup", "Paid Social").containsEntry("campaign", "autumn"));

@@ -47,7 +47,7 @@ final class SegmentSdk implements AutoCloseable {
             analytics.enqueue(message);
         }
         analytics.flush();
-        await().atMost(Duration.ofSeconds(20)).until(() -> delivered.size() + failures.size() >= expected);
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered.size() + failures.size() >= expected);
         assertThat(failures).as("the SDK reports every message delivered").isEmpty();
     }
 

@@ -65,7 +65,7 @@ class SegmentSdkEndToEndTest {
                     AliasMessage.builder(earlierDevice).userId(userId));
         }
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> profile = api.get("/api/profiles?alias=urn:user_id:" + userId).json();
             assertThat((List<String>) profile.get("aliases")).contains("urn:user_id:" + userId,
                     "urn:anonymous_id:" + anonymousId, "urn:email:" + email, "urn:anonymous_id:" + earlierDevice);
@@ -75,7 +75,7 @@ class SegmentSdkEndToEndTest {
             assertThat(api.get("/api/profiles?alias=urn:anonymous_id:" + earlierDevice).json())
                     .as("the alias call merged the earlier device's profile").containsEntry("profileId", profile.get("profileId"));
         });
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Map<String, Object>> items = events("sourceId=" + serverSourceId);
             assertThat(items).extracting(i -> i.get("eventName")).containsExactlyInAnyOrder("$page_load", "$page_load",
                     "$identify", "Placed Order", "$alias");
@@ -115,7 +115,7 @@ class SegmentSdkEndToEndTest {
         }
 
         assertThat(answerLost).isTrue();
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(api.get("/api/profiles?alias=urn:anonymous_id:" + anonymousId).json()).containsEntry("eventCount", 1);
             List<Map<String, Object>> items = events("sourceId=" + serverSourceId);
             assertThat(items).extracting(i -> i.get("status")).containsExactlyInAnyOrder("accepted", "duplicate", "duplicate");
@@ -141,7 +141,7 @@ class SegmentSdkEndToEndTest {
 
         assertThat(fromWebhook.status()).isEqualTo(200);
         assertThat(fromWebhook.json()).containsEntry("status", "duplicate");
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, Object> profile = api.get("/api/profiles?alias=urn:user_id:" + userId).json();
             assertThat(profile).containsEntry("eventCount", 1);
             assertThat((List<String>) profile.get("aliases")).contains(email);
