@@ -2,9 +2,12 @@ package io.tributary.app.projection;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -23,6 +26,8 @@ public class Projections {
             "marketing-sources", "marketing-metrics", "identity-magnets");
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    /** Long enough for the carrier's next attempt (one heartbeat) to find the segments free. */
+    private static final Duration RELEASE_FOR_REBUILD = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final SegmentClaims claims;
@@ -45,8 +50,8 @@ public class Projections {
     }
 
     /**
-     * Asks for a rebuild that whichever node holds the read model's segments carries out (this one at once when it
-     * holds them, or when no node does); the others see the request in {@code projection_rebuilds}.
+     * Asks for a rebuild of every segment of the read model, carried out by one node (this one at once, unless another
+     * node already carries out a pending request for it); the others see the request in {@code projection_rebuilds}.
      */
     public ProjectionStatus rebuild(String name) {
         processor(name);
@@ -56,7 +61,10 @@ public class Projections {
         return status(name);
     }
 
-    /** Carries out the requested rebuilds of read models this node holds; every node runs this on its heartbeat. */
+    /**
+     * Every node runs this on its heartbeat: it carries out the requested rebuilds it may take, and releases its
+     * segments of those another node carries out, so that the carrier can claim and reset all of them.
+     */
     public void carryOutRequestedRebuilds() {
         for (String name : rebuilds.pending()) {
             if (READ_MODELS.contains(name)) {
@@ -67,27 +75,40 @@ public class Projections {
 
     /**
      * One rebuild at a time on this node: the heartbeat's retry of a pending request must not shut a processor down
-     * while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting down).
+     * while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting down). Across
+     * nodes, the request's carrier ({@link RebuildRequests#take}) is the only node that resets, and it resets every
+     * segment at once: Axon's reset claims all of them before it writes any replay token, so it either resets them
+     * all or none (another node still holds one), and then this node tries again at its next heartbeat.
      */
     private synchronized void carryOutIfMine(String name) {
-        if (!rebuilds.isPending(name)) {
-            return;
-        }
         StreamingEventProcessor processor = processor(name);
-        boolean holdsSegments = !processor.processingStatus().isEmpty();
-        boolean heldByNone = claims.of(name).stream().allMatch(claim -> claim.owner() == null);
-        if (!holdsSegments && !heldByNone) {
+        Optional<String> request = rebuilds.take(name);
+        if (request.isEmpty()) {
+            if (rebuilds.carriedElsewhere(name)) {
+                releaseHeldSegments(name, processor);
+            }
             return;
         }
         processor.shutDown();
         try {
+            if (claims.of(name).stream().anyMatch(claim -> claim.owner() != null
+                    && !claim.owner().equals(rebuilds.nodeId()))) {
+                log.info("Rebuild of {} waits for other nodes to release their segments", name);
+                return;
+            }
             processor.resetTokens();
-            rebuilds.done(name);
+            rebuilds.done(name, request.get());
             awaitingClaim.add(name);
         } catch (UnableToClaimTokenException heldElsewhere) {
-            log.info("Read model {} is held by another node; that node will rebuild it", name);
+            log.info("A segment of {} is still held by another node; its rebuild is tried again", name);
         } finally {
             processor.start();
+        }
+    }
+
+    private void releaseHeldSegments(String name, StreamingEventProcessor processor) {
+        for (Integer segment : processor.processingStatus().keySet()) {
+            processor.releaseSegment(segment, RELEASE_FOR_REBUILD.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
