@@ -5,7 +5,7 @@ import io.tributary.app.projection.Projections;
 import io.tributary.app.projection.RebuildRequests;
 import io.tributary.app.projection.SegmentClaims;
 import io.tributary.app.projection.SegmentSplits;
-import io.tributary.app.config.ProcessingProperties;
+import io.tributary.app.projection.ProcessingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -13,6 +13,7 @@ import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.app.privacy.RetentionKeys;
 import io.tributary.app.privacy.SourcePrivacy;
+import io.tributary.app.projection.ProcessingProperties;
 import io.tributary.app.projection.ReadModelSequencing;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;

@@ -6,7 +6,7 @@ import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.app.privacy.RetentionKeys;
 import io.tributary.app.projection.Projections;
-import io.tributary.app.projection.ReadModelSequencingPolicy;
+import io.tributary.app.projection.ReadModelSequencer;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * cannot handle is set aside (see {@link DeadLetterRule}) and the read model carries on. Each event is its own
  * dead-letter sequence, so later events of the same aggregate still flow; a rebuild clears the read model's queue.
  * The sequencing policy also places events in segments: by the key of the documents they write, for the read models
- * that run several ({@link ReadModelSequencingPolicy}).
+ * that run several ({@link ReadModelSequencer}).
  */
 @Configuration
 class DeadLetterConfig {
@@ -47,7 +47,7 @@ class DeadLetterConfig {
                 privacy);
         DeadLetterDecider policy = new DeadLetterDecider();
         for (String readModel : Projections.READ_MODELS) {
-            processing.registerSequencingPolicy(readModel, config -> new ReadModelSequencingPolicy(readModel));
+            processing.registerSequencingPolicy(readModel, config -> new ReadModelSequencer(readModel));
             processing.registerDeadLetterPolicy(readModel, config -> policy);
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
                     (config, builder) -> builder.allowReset(true));

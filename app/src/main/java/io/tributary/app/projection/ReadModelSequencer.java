@@ -4,11 +4,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 
 /** Axon's view of {@link ReadModelSequencing}: an event without a key is its own sequence, as before. */
-public final class ReadModelSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
+public final class ReadModelSequencer implements SequencingPolicy<EventMessage<?>> {
 
     private final String readModel;
 
-    public ReadModelSequencingPolicy(String readModel) {
+    public ReadModelSequencer(String readModel) {
         this.readModel = readModel;
     }
 

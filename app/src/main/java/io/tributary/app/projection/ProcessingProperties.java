@@ -1,6 +1,5 @@
-package io.tributary.app.config;
+package io.tributary.app.projection;
 
-import io.tributary.app.projection.ReadModelSequencing;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
