@@ -1,13 +1,16 @@
 package io.tributary.app.projection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -112,6 +115,10 @@ public class Projections {
         }
     }
 
+    /**
+     * From this node's processor for the segments it holds, and from the stored tokens for the segments other nodes
+     * hold: a read model is live when all its segments are.
+     */
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
@@ -127,12 +134,18 @@ public class Projections {
         if (!segments.isEmpty() && !requested) {
             awaitingClaim.remove(name);
         }
+        List<SegmentClaims.Claim> heldElsewhere = cluster.stream()
+                .filter(claim -> claim.owner() != null && !segments.containsKey(claim.segment())).toList();
         boolean replaying = requested
                 || segments.isEmpty() && (processor.isReplaying() || awaitingClaim.contains(name))
-                || segments.values().stream().anyMatch(Projections::stillReplaying);
-        Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
-        double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
+                || segments.values().stream().anyMatch(Projections::stillReplaying)
+                || heldElsewhere.stream().anyMatch(SegmentClaims.Claim::replaying);
+        Long position = Stream.concat(segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong),
+                heldElsewhere.stream().map(SegmentClaims.Claim::position).filter(Objects::nonNull))
+                .min(Long::compare).orElse(null);
+        double progress = replaying ? DoubleStream.concat(segments.values().stream().mapToDouble(Projections::progress),
+                heldElsewhere.stream().mapToDouble(Projections::progress)).min().orElse(0) : 1;
         return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress, deadLetters, views);
     }
 
