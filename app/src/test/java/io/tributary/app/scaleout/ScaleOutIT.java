@@ -270,7 +270,7 @@ class ScaleOutIT {
 
     /**
      * Every live node holds some segment: the read models' and sagas' processors are spread over all three; the read
-     * models that split show both their segments, each held by a live node.
+     * models that split show both their segments, held by two different live nodes.
      */
     private void awaitSegmentsSpread(AppProcess node) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -288,7 +288,8 @@ class ScaleOutIT {
                 }
             }
             if (owners.containsAll(NODE_IDS) && splitOwners.size() == SPLIT_READ_MODELS.size()
-                    && splitOwners.values().stream().allMatch(held -> held.size() == 2 && NODE_IDS.containsAll(held))) {
+                    && splitOwners.values().stream().allMatch(held -> held.size() == 2 && NODE_IDS.containsAll(held)
+                            && new HashSet<>(held).size() == 2)) {
                 System.out.println("scale-out: segments of the split read models held by " + splitOwners);
                 return;
             }
