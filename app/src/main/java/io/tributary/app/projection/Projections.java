@@ -88,7 +88,7 @@ public class Projections {
         Optional<String> request = rebuilds.take(name);
         if (request.isEmpty()) {
             if (rebuilds.carriedElsewhere(name)) {
-                releaseHeldSegments(name, processor);
+                releaseHeldSegments(processor);
             }
             return;
         }
@@ -109,7 +109,7 @@ public class Projections {
         }
     }
 
-    private void releaseHeldSegments(String name, StreamingEventProcessor processor) {
+    private static void releaseHeldSegments(StreamingEventProcessor processor) {
         for (Integer segment : processor.processingStatus().keySet()) {
             processor.releaseSegment(segment, RELEASE_FOR_REBUILD.toMillis(), TimeUnit.MILLISECONDS);
         }
