@@ -4,6 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import io.tributary.app.projection.Projections;
 import io.tributary.app.projection.RebuildRequests;
 import io.tributary.app.projection.SegmentClaims;
+import io.tributary.app.projection.SegmentSplits;
+import io.tributary.app.projection.ProcessingProperties;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -42,13 +44,19 @@ public class ClusterConfig {
     }
 
     @Bean
-    RebuildRequests rebuildRequests(MongoDatabase database, NodeId nodeId) {
-        return new RebuildRequests(database, nodeId.value(), Clock.systemUTC());
+    RebuildRequests rebuildRequests(MongoDatabase database, NodeId nodeId, ClusterProperties properties) {
+        return new RebuildRequests(database, nodeId.value(), properties.nodeTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    SegmentSplits segmentSplits(EventProcessingConfiguration processing, SegmentClaims claims,
+                                ProcessingProperties properties) {
+        return new SegmentSplits(processing, claims, properties::segmentsOf);
     }
 
     @Bean
     ClusterMember clusterMember(ClusterNodes nodes, EventProcessingConfiguration processing, Projections projections,
-                                ClusterProperties properties) {
-        return new ClusterMember(nodes, processing, projections, properties);
+                                SegmentSplits splits, ClusterProperties properties) {
+        return new ClusterMember(nodes, processing, projections, splits, properties);
     }
 }

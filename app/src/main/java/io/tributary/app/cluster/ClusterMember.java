@@ -1,6 +1,7 @@
 package io.tributary.app.cluster;
 
 import io.tributary.app.projection.Projections;
+import io.tributary.app.projection.SegmentSplits;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +16,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * This node's part in the cluster, on every heartbeat: say it is alive, hand each segment it holds but is not placed on
- * ({@link SegmentPlacement}) to the node that is, and carry out the rebuilds asked for on any node. A node that leaves
+ * ({@link SegmentPlacement}) to the node that is, carry out the rebuilds asked for on any node, and split read models
+ * that have fewer segments than configured ({@link SegmentSplits}). A node that leaves
  * cleanly releases its claims (Axon does, on shutdown); one killed loses them when they time out.
  */
 public class ClusterMember implements SmartLifecycle {
@@ -25,16 +27,18 @@ public class ClusterMember implements SmartLifecycle {
     private final ClusterNodes nodes;
     private final EventProcessingConfiguration processing;
     private final Projections projections;
+    private final SegmentSplits splits;
     private final ClusterProperties settings;
     /** Segments handed over lately ("processor#segment" → when), not handed again while their work package stops. */
     private final Map<String, Long> handedAt = new ConcurrentHashMap<>();
     private ScheduledExecutorService timer;
 
     public ClusterMember(ClusterNodes nodes, EventProcessingConfiguration processing, Projections projections,
-                         ClusterProperties settings) {
+                         SegmentSplits splits, ClusterProperties settings) {
         this.nodes = nodes;
         this.processing = processing;
         this.projections = projections;
+        this.splits = splits;
         this.settings = settings;
     }
 
@@ -49,6 +53,7 @@ public class ClusterMember implements SmartLifecycle {
             }
         }
         projections.carryOutRequestedRebuilds();
+        splits.splitWhereShort();
         return released;
     }
 

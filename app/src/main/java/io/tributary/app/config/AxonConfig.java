@@ -13,6 +13,8 @@ import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.app.privacy.RetentionKeys;
 import io.tributary.app.privacy.SourcePrivacy;
+import io.tributary.app.projection.ProcessingProperties;
+import io.tributary.app.projection.ReadModelSequencing;
 import io.tributary.eventstore.SequencedMongoEventStorageEngine;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -100,9 +102,13 @@ public class AxonConfig {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing) {
+    void configureProcessors(EventProcessingConfigurer processing, ProcessingProperties properties) {
         processing.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(200).initialSegmentCount(1));
+        for (String readModel : ReadModelSequencing.SPLITTABLE) {
+            processing.registerPooledStreamingEventProcessorConfiguration(readModel,
+                    (config, builder) -> builder.initialSegmentCount(properties.segmentsOf(readModel)));
+        }
         processing.registerSubscribingEventProcessor(SOURCE_TOKENS);
         processing.registerSubscribingEventProcessor(SourcePrivacy.RETENTION_SETTINGS);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -54,7 +56,14 @@ public class StoredSecretEvents {
             return false;
         }
         sealSecretsStoredInClear();
-        migrations.insertOne(new Document("_id", MARKER).append("at", new Date()));
+        try {
+            migrations.insertOne(new Document("_id", MARKER).append("at", new Date()));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // another node starting at the same time sealed them too (sealing is idempotent) and wrote the marker first
+        }
         return true;
     }
 

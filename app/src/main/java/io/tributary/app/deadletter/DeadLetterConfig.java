@@ -6,13 +6,13 @@ import io.tributary.app.privacy.PersonalDataSerializer;
 import io.tributary.app.privacy.PrivacyProperties;
 import io.tributary.app.privacy.RetentionKeys;
 import io.tributary.app.projection.Projections;
+import io.tributary.app.projection.ReadModelSequencer;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.async.FullConcurrencyPolicy;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.DeadLetterEntry;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * A dead-letter queue per read model, stored in Mongo's {@code deadletters} collection: an event a projection
  * cannot handle is set aside (see {@link DeadLetterRule}) and the read model carries on. Each event is its own
- * sequence, so later events of the same aggregate still flow; a rebuild clears the read model's queue.
+ * dead-letter sequence, so later events of the same aggregate still flow; a rebuild clears the read model's queue.
+ * The sequencing policy also places events in segments: by the key of the documents they write, for the read models
+ * that run several ({@link ReadModelSequencer}).
  */
 @Configuration
 class DeadLetterConfig {
@@ -45,7 +47,7 @@ class DeadLetterConfig {
                 privacy);
         DeadLetterDecider policy = new DeadLetterDecider();
         for (String readModel : Projections.READ_MODELS) {
-            processing.registerSequencingPolicy(readModel, config -> new FullConcurrencyPolicy());
+            processing.registerSequencingPolicy(readModel, config -> new ReadModelSequencer(readModel));
             processing.registerDeadLetterPolicy(readModel, config -> policy);
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(readModel,
                     (config, builder) -> builder.allowReset(true));

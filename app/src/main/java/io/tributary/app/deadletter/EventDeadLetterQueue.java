@@ -6,14 +6,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import io.tributary.app.projection.RoutedEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 
 /**
- * A processing group's dead-letter queue where each sequence is one event (the read models' sequencing policy is
- * per event, so a poison event never holds back the events after it). It remembers which sequences are queued, so
+ * A processing group's dead-letter queue where each sequence is one event (a {@link RoutedEvent} counts by its event
+ * id alone, so a poison event never holds back the events after it, even those of its segment's key). It remembers
+ * which sequences are queued, so
  * that the question the processor asks for every event it handles ("is this one already set aside?") costs no
  * round trip; an event already set aside (the processor retrying its batch) is not queued twice. One instance per
  * processing group and per application, which holds for this single-node app.
@@ -33,12 +35,14 @@ final class EventDeadLetterQueue implements SequencedDeadLetterQueue<EventMessag
 
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter) {
+        sequenceIdentifier = RoutedEvent.deadLetterSequence(sequenceIdentifier);
         stored.enqueue(sequenceIdentifier, letter);
         sequences().add(key(sequenceIdentifier));
     }
 
     @Override
     public boolean enqueueIfPresent(Object sequenceIdentifier, Supplier<DeadLetter<? extends EventMessage<?>>> letter) {
+        sequenceIdentifier = RoutedEvent.deadLetterSequence(sequenceIdentifier);
         return contains(sequenceIdentifier);
     }
 
@@ -56,11 +60,13 @@ final class EventDeadLetterQueue implements SequencedDeadLetterQueue<EventMessag
 
     @Override
     public boolean contains(Object sequenceIdentifier) {
+        sequenceIdentifier = RoutedEvent.deadLetterSequence(sequenceIdentifier);
         return sequences().contains(key(sequenceIdentifier));
     }
 
     @Override
     public Iterable<DeadLetter<? extends EventMessage<?>>> deadLetterSequence(Object sequenceIdentifier) {
+        sequenceIdentifier = RoutedEvent.deadLetterSequence(sequenceIdentifier);
         return stored.deadLetterSequence(sequenceIdentifier);
     }
 
@@ -71,6 +77,7 @@ final class EventDeadLetterQueue implements SequencedDeadLetterQueue<EventMessag
 
     @Override
     public boolean isFull(Object sequenceIdentifier) {
+        sequenceIdentifier = RoutedEvent.deadLetterSequence(sequenceIdentifier);
         return stored.isFull(sequenceIdentifier);
     }
 
@@ -81,6 +88,7 @@ final class EventDeadLetterQueue implements SequencedDeadLetterQueue<EventMessag
 
     @Override
     public long sequenceSize(Object sequenceIdentifier) {
+        sequenceIdentifier = RoutedEvent.deadLetterSequence(sequenceIdentifier);
         return stored.sequenceSize(sequenceIdentifier);
     }
 

@@ -1,10 +1,16 @@
 package io.tributary.app.projection;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -23,6 +29,8 @@ public class Projections {
             "marketing-sources", "marketing-metrics", "identity-magnets");
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
+    /** Long enough for the carrier's next attempt (one heartbeat) to find the segments free. */
+    private static final Duration RELEASE_FOR_REBUILD = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final SegmentClaims claims;
@@ -45,8 +53,8 @@ public class Projections {
     }
 
     /**
-     * Asks for a rebuild that whichever node holds the read model's segments carries out (this one at once when it
-     * holds them, or when no node does); the others see the request in {@code projection_rebuilds}.
+     * Asks for a rebuild of every segment of the read model, carried out by one node (this one at once, unless another
+     * node already carries out a pending request for it); the others see the request in {@code projection_rebuilds}.
      */
     public ProjectionStatus rebuild(String name) {
         processor(name);
@@ -56,7 +64,10 @@ public class Projections {
         return status(name);
     }
 
-    /** Carries out the requested rebuilds of read models this node holds; every node runs this on its heartbeat. */
+    /**
+     * Every node runs this on its heartbeat: it carries out the requested rebuilds it may take, and releases its
+     * segments of those another node carries out, so that the carrier can claim and reset all of them.
+     */
     public void carryOutRequestedRebuilds() {
         for (String name : rebuilds.pending()) {
             if (READ_MODELS.contains(name)) {
@@ -67,30 +78,47 @@ public class Projections {
 
     /**
      * One rebuild at a time on this node: the heartbeat's retry of a pending request must not shut a processor down
-     * while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting down).
+     * while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting down). Across
+     * nodes, the request's carrier ({@link RebuildRequests#take}) is the only node that resets, and it resets every
+     * segment at once: Axon's reset claims all of them before it writes any replay token, so it either resets them
+     * all or none (another node still holds one), and then this node tries again at its next heartbeat.
      */
     private synchronized void carryOutIfMine(String name) {
-        if (!rebuilds.isPending(name)) {
-            return;
-        }
         StreamingEventProcessor processor = processor(name);
-        boolean holdsSegments = !processor.processingStatus().isEmpty();
-        boolean heldByNone = claims.of(name).stream().allMatch(claim -> claim.owner() == null);
-        if (!holdsSegments && !heldByNone) {
+        Optional<String> request = rebuilds.take(name);
+        if (request.isEmpty()) {
+            if (rebuilds.carriedElsewhere(name)) {
+                releaseHeldSegments(processor);
+            }
             return;
         }
         processor.shutDown();
         try {
+            if (claims.of(name).stream().anyMatch(claim -> claim.owner() != null
+                    && !claim.owner().equals(rebuilds.nodeId()))) {
+                log.info("Rebuild of {} waits for other nodes to release their segments", name);
+                return;
+            }
             processor.resetTokens();
-            rebuilds.done(name);
+            rebuilds.done(name, request.get());
             awaitingClaim.add(name);
         } catch (UnableToClaimTokenException heldElsewhere) {
-            log.info("Read model {} is held by another node; that node will rebuild it", name);
+            log.info("A segment of {} is still held by another node; its rebuild is tried again", name);
         } finally {
             processor.start();
         }
     }
 
+    private static void releaseHeldSegments(StreamingEventProcessor processor) {
+        for (Integer segment : processor.processingStatus().keySet()) {
+            processor.releaseSegment(segment, RELEASE_FOR_REBUILD.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * From this node's processor for the segments it holds, and from the stored tokens for the segments other nodes
+     * hold: a read model is live when all its segments are.
+     */
     public ProjectionStatus status(String name) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
@@ -106,12 +134,18 @@ public class Projections {
         if (!segments.isEmpty() && !requested) {
             awaitingClaim.remove(name);
         }
+        List<SegmentClaims.Claim> heldElsewhere = cluster.stream()
+                .filter(claim -> claim.owner() != null && !segments.containsKey(claim.segment())).toList();
         boolean replaying = requested
                 || segments.isEmpty() && (processor.isReplaying() || awaitingClaim.contains(name))
-                || segments.values().stream().anyMatch(Projections::stillReplaying);
-        Long position = segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong).min(Long::compare).orElse(null);
-        double progress = replaying ? segments.values().stream().mapToDouble(Projections::progress).min().orElse(0) : 1;
+                || segments.values().stream().anyMatch(Projections::stillReplaying)
+                || heldElsewhere.stream().anyMatch(SegmentClaims.Claim::replaying);
+        Long position = Stream.concat(segments.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong),
+                heldElsewhere.stream().map(SegmentClaims.Claim::position).filter(Objects::nonNull))
+                .min(Long::compare).orElse(null);
+        double progress = replaying ? DoubleStream.concat(segments.values().stream().mapToDouble(Projections::progress),
+                heldElsewhere.stream().mapToDouble(Projections::progress)).min().orElse(0) : 1;
         return new ProjectionStatus(name, replaying ? "rebuilding" : "live", position, progress, deadLetters, views);
     }
 

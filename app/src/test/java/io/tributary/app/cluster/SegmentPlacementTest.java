@@ -53,4 +53,27 @@ class SegmentPlacementTest {
         assertThat(moved).allSatisfy(name -> assertThat(before.get(name)).isEqualTo("node-b"));
         assertThat(after.values()).doesNotContain("node-b");
     }
+
+    @Test
+    void spreadsTheSegmentsOfOneReadModelOverDifferentNodes() {
+        assertThat(owners("sessions", 2, THREE)).doesNotHaveDuplicates();
+        assertThat(owners("attribution-traffic", 3, THREE)).containsExactlyInAnyOrderElementsOf(THREE);
+        assertThat(owners("sessions", 4, List.of("node-a", "node-b")))
+                .as("two each when there are more segments than nodes")
+                .containsExactlyInAnyOrder("node-a", "node-a", "node-b", "node-b");
+    }
+
+    @Test
+    void movesNoSegmentOfAReadModelWhenANodeHoldingNoneOfThemLeaves() {
+        List<String> before = owners("sessions", 2, THREE);
+        String idle = THREE.stream().filter(node -> !before.contains(node)).findFirst().orElseThrow();
+        List<String> remaining = THREE.stream().filter(node -> !node.equals(idle)).toList();
+
+        assertThat(owners("sessions", 2, remaining)).isEqualTo(before);
+    }
+
+    private static List<String> owners(String processor, int segments, List<String> nodes) {
+        return java.util.stream.IntStream.range(0, segments)
+                .mapToObj(segment -> SegmentPlacement.ownerOf(processor, segment, nodes)).toList();
+    }
 }

@@ -43,6 +43,8 @@ class ScaleOutIT {
     private static final int VISITORS = 48;
     private static final String ADMIN_TOKEN = "scale-out-admin-token";
     private static final List<String> NODE_IDS = List.of("node-1", "node-2", "node-3");
+    /** The read models that run several segments (two by default); the others run one. */
+    private static final List<String> SPLIT_READ_MODELS = List.of("sessions", "attribution-traffic");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Admin admin = new Admin(http, ADMIN_TOKEN);
@@ -109,6 +111,15 @@ class ScaleOutIT {
         Map<String, String> multi = summary(nodes.get(2));
         assertThat(multi).as("read models of three nodes against one").isEqualTo(single);
         awaitSegmentsSpread(nodes.get(0));
+
+        // a rebuild asked on one node resets every segment, whichever nodes hold them, and builds the same again
+        for (String readModel : SPLIT_READ_MODELS) {
+            admin.post(nodes.get(2), "/api/projections/" + readModel + "/rebuild", "");
+        }
+        awaitCaughtUp(nodes.get(0));
+        assertThat(awaitSummary(nodes.get(1), single)).as("read models of three nodes, rebuilt, against one")
+                .isEqualTo(single);
+        awaitSegmentsSpread(nodes.get(1));
 
         System.out.printf("scale-out: %d visitors, %d requests; one node %.1f s, three nodes (one killed) %.1f s;"
                 + " %d requests sent again to another node%n", VISITORS, sent.size() + VISITORS, soloSeconds,
@@ -196,6 +207,17 @@ class ScaleOutIT {
         return summary;
     }
 
+    /** The node's summary once it equals {@code expected}, or the last one after two minutes. */
+    private Map<String, String> awaitSummary(AppProcess node, Map<String, String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Map<String, String> summary = summary(node);
+        while (!summary.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            summary = summary(node);
+        }
+        return summary;
+    }
+
     private long accepted(AppProcess node, String eventId) {
         JsonNode items = admin.get(node, "/api/events?limit=50&eventId=" + Admin.encode(eventId)).get("items");
         long accepted = 0;
@@ -246,21 +268,35 @@ class ScaleOutIT {
         }
     }
 
-    /** Every live node holds some segment: the read models' and sagas' processors are spread over all three. */
+    /**
+     * Every live node holds some segment: the read models' and sagas' processors are spread over all three; the read
+     * models that split show both their segments, held by two different live nodes.
+     */
     private void awaitSegmentsSpread(AppProcess node) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         Set<String> owners = new TreeSet<>();
+        Map<String, List<String>> splitOwners = new TreeMap<>();
         while (System.nanoTime() < deadline) {
             owners.clear();
+            splitOwners.clear();
             for (JsonNode status : admin.get(node, "/api/projections")) {
-                status.path("segments").forEach(segment -> owners.add(segment.path("owner").asText()));
+                List<String> held = new ArrayList<>();
+                status.path("segments").forEach(segment -> held.add(segment.path("owner").asText()));
+                owners.addAll(held);
+                if (SPLIT_READ_MODELS.contains(status.path("name").asText())) {
+                    splitOwners.put(status.path("name").asText(), held);
+                }
             }
-            if (owners.containsAll(NODE_IDS)) {
+            if (owners.containsAll(NODE_IDS) && splitOwners.size() == SPLIT_READ_MODELS.size()
+                    && splitOwners.values().stream().allMatch(held -> held.size() == 2 && NODE_IDS.containsAll(held)
+                            && new HashSet<>(held).size() == 2)) {
+                System.out.println("scale-out: segments of the split read models held by " + splitOwners);
                 return;
             }
             Thread.sleep(2_000);
         }
-        throw new AssertionError("segments held by " + owners + ", expected all of " + NODE_IDS);
+        throw new AssertionError("segments held by " + owners + ", expected all of " + NODE_IDS
+                + "; split read models' segments held by " + splitOwners);
     }
 
     private static Path appJar() {

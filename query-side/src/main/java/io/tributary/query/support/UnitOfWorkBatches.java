@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  * failure throws {@link EventFailed} for that event only, which a dead-letter queue can take aside while the others
  * are written. A batch that passed that way lets the projection batch again.
  * <p>
- * Single writer: a batch overwrites whole documents with the state it read plus its changes, so a projection's
- * processor must run one segment (AxonConfig sets {@code initialSegmentCount(1)}); a second segment writing the
- * same documents at the same time would lose updates. A rolled-back unit of work drops its batch unwritten; the
+ * Single writer per document: a batch overwrites whole documents with the state it read plus its changes, so a
+ * second segment writing the same documents at the same time would lose updates. A projection's processor runs one
+ * segment, or several only when its sequencing policy sends every event that writes a document to that document's
+ * one segment (the app's {@code ReadModelSequencing}; docs/scale-out.md). A rolled-back unit of work drops its batch unwritten; the
  * read models handle the retried events idempotently.
  */
 public final class UnitOfWorkBatches {
