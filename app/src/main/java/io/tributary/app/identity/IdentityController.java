@@ -128,7 +128,8 @@ class IdentityController {
     /** 409 with the operation that already works on the profile. */
     @ExceptionHandler(IdentityOperationRunner.ProfileBusy.class)
     ResponseEntity<IdentityOperationView> busy(IdentityOperationRunner.ProfileBusy busy) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).location(location(busy.operation)).body(busy.operation);
+        return ResponseEntity.status(HttpStatus.CONFLICT).location(location(busy.operation()))
+                .body(busy.operation());
     }
 
     private static ResponseEntity<IdentityOperationView> accepted(IdentityOperationView operation) {

@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
  * merge that was undone is not offered to undo again.
  */
 @Component
-class IdentityOperationRunner {
+public class IdentityOperationRunner {
 
-    static final String SPLIT = "split";
-    static final String QUARANTINE = "quarantine";
-    static final String NOT_MERGED = "not_merged";
+    public static final String SPLIT = "split";
+    public static final String QUARANTINE = "quarantine";
+    public static final String NOT_MERGED = "not_merged";
     static final String NODE_STOPPED = "its node stopped before it finished; ask for it again to finish it";
 
     private static final Logger log = LoggerFactory.getLogger(IdentityOperationRunner.class);
@@ -53,22 +53,26 @@ class IdentityOperationRunner {
     }
 
     /** How an operation was answered: finished within the wait, or accepted to run on. */
-    sealed interface Started {
+    public sealed interface Started {
     }
 
-    record Finished(IdentityOperationOutcome outcome) implements Started {
+    public record Finished(IdentityOperationOutcome outcome) implements Started {
     }
 
-    record Accepted(IdentityOperationView operation) implements Started {
+    public record Accepted(IdentityOperationView operation) implements Started {
     }
 
     /** Another operation works on the profile. */
-    static final class ProfileBusy extends RuntimeException {
-        final transient IdentityOperationView operation;
+    public static final class ProfileBusy extends RuntimeException {
+        private final transient IdentityOperationView operation;
 
         ProfileBusy(IdentityOperationView operation) {
             super("operation " + operation.id() + " is running on profile " + operation.profileId());
             this.operation = operation;
+        }
+
+        public IdentityOperationView operation() {
+            return operation;
         }
     }
 
@@ -78,7 +82,7 @@ class IdentityOperationRunner {
      *
      * @throws ProfileBusy when an operation already runs on the profile
      */
-    Started start(String kind, String profileId, Object command, Duration wait) {
+    public Started start(String kind, String profileId, Object command, Duration wait) {
         String id = UUID.randomUUID().toString();
         claim(profileId, id);
         CompletableFuture<IdentityOperationOutcome> result = new CompletableFuture<>();

@@ -38,7 +38,7 @@ class IdentityOperationsTimingScenarioTest {
     static final int MERGES = 100;
     static final int BATCH = 500;
     /** The production default of {@code tributary.identity.operations.wait} (the test profile waits longer). */
-    static final int WAIT_MILLIS = 1500;
+    static final int WAIT_MILLIS = 1000;
 
     @LocalServerPort
     int port;

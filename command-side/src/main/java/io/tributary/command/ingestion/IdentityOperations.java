@@ -81,11 +81,12 @@ class IdentityOperations {
     @CommandHandler
     IdentityOperationOutcome handle(SplitProfileByHand command,
                                     @MetaDataValue(IdentityProgress.OPERATION_ID) String operationId) {
+        Progress progress = new Progress(operationId, command.mergedProfileId() != null ? 1 : 0);
         SurvivorHistory survivor = profiles.survivor(stitching.survivorOf(command.profileId()));
         List<String> targets = command.mergedProfileId() != null ? List.of(command.mergedProfileId())
                 : partsHolding(survivor, command.aliases());
+        progress.found(targets.size() - progress.known);
         Evidence evidence = operation();
-        Progress progress = new Progress(operationId, targets.size());
         List<String> split = new ArrayList<>();
         for (String target : targets) {
             Optional<ProfileSplit> done = split(survivor, target, Set.of(), MANUAL, command.operator(),

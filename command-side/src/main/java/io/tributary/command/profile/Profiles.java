@@ -9,10 +9,13 @@ import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.rules.IdentityRuleSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -134,8 +137,8 @@ public class Profiles {
      */
     public SurvivorHistory survivor(String survivorId) {
         repository.load(survivorId);
-        List<Object> stream = eventStore.readEvents(survivorId, 0).asStream().map(m -> (Object) m.getPayload())
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        List<Message<?>> stream = eventStore.readEvents(survivorId, 0).asStream()
+                .collect(Collectors.toCollection(ArrayList::new));
         return new SurvivorHistory(survivorId, stream, this);
     }
 

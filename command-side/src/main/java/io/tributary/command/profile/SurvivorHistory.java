@@ -1,5 +1,6 @@
 package io.tributary.command.profile;
 
+import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.profile.Evidence;
 import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.ProfilesMerged;
@@ -10,18 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.Message;
 
 /**
  * A survivor's whole event stream, read once in the operation's unit of work and kept current with the splits it
  * records, so that undoing many merges into one profile reads its (possibly long) history once, not once per merge.
+ * The messages stay serialised until a split needs them: the tracked events recorded before the merge it undoes are
+ * never deserialised (the planner does not look at them), which is most of a long history.
  */
 public final class SurvivorHistory {
 
     private final String survivorId;
-    private final List<Object> stream;
+    private final List<Message<?>> stream;
     private final Profiles profiles;
 
-    SurvivorHistory(String survivorId, List<Object> stream, Profiles profiles) {
+    SurvivorHistory(String survivorId, List<Message<?>> stream, Profiles profiles) {
         this.survivorId = survivorId;
         this.stream = stream;
         this.profiles = profiles;
@@ -43,19 +48,37 @@ public final class SurvivorHistory {
         if (!survivorId.equals(profiles.mergedInto(splitId))) {
             return Optional.empty();
         }
-        Optional<SplitPlan> plan = SplitPlanner.plan(splitId, stream, usable, glue);
+        Optional<SplitPlan> plan = SplitPlanner.plan(splitId, relevantTo(splitId, stream), usable, glue);
         if (plan.isEmpty()) {
             return Optional.empty();
         }
         ProfileSplit split = profiles.record(survivorId, splitId, plan.get(), rule, operator, reason, evidence);
-        stream.add(split);
+        stream.add(GenericEventMessage.asEventMessage(split));
         return Optional.of(split);
+    }
+
+    /**
+     * The payloads {@link SplitPlanner} needs to undo the merge of {@code splitId}: all but the tracked events recorded
+     * before that merge, which it passes over, and which are left serialised.
+     */
+    static List<Object> relevantTo(String splitId, List<? extends Message<?>> stream) {
+        List<Object> relevant = new ArrayList<>();
+        boolean merged = false;
+        for (Message<?> message : stream) {
+            if (!merged && EventRecorded.class.equals(message.getPayloadType())) {
+                continue;
+            }
+            Object payload = message.getPayload();
+            merged |= payload instanceof ProfilesMerged e && e.isSurvivorSide() && e.mergedProfileId().equals(splitId);
+            relevant.add(payload);
+        }
+        return relevant;
     }
 
     /** The profiles merged directly into the survivor whose merge the alias was evidence of, newest first. */
     public List<String> gluedBy(String alias) {
         List<String> glued = new ArrayList<>();
-        for (Object event : stream) {
+        for (Object event : mergesAndSplits()) {
             if (event instanceof ProfilesMerged e && e.isSurvivorSide() && e.sharedAliases().contains(alias)) {
                 glued.add(0, e.mergedProfileId());
             } else if (event instanceof ProfileSplit e && e.isSurvivorSide()) {
@@ -68,7 +91,7 @@ public final class SurvivorHistory {
     /** The profiles merged directly into the survivor, each with the aliases that came with it. */
     public Map<String, List<String>> mergedParts() {
         Map<String, List<String>> parts = new LinkedHashMap<>();
-        for (Object event : stream) {
+        for (Object event : mergesAndSplits()) {
             if (event instanceof ProfilesMerged e && e.isSurvivorSide()) {
                 parts.put(e.mergedProfileId(), e.mergedAliases());
             } else if (event instanceof ProfileSplit e && e.isSurvivorSide()) {
@@ -76,5 +99,10 @@ public final class SurvivorHistory {
             }
         }
         return parts;
+    }
+
+    private List<Object> mergesAndSplits() {
+        return stream.stream().filter(m -> m.getPayloadType() == ProfilesMerged.class
+                || m.getPayloadType() == ProfileSplit.class).map(m -> (Object) m.getPayload()).toList();
     }
 }
