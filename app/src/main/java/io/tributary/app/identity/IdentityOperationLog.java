@@ -58,6 +58,11 @@ class IdentityOperationLog {
                 .append("startedAt", Date.from(clock.instant())));
     }
 
+    /** Forgets an operation that never started (another held its profile). */
+    void forget(String operationId) {
+        operations.deleteOne(Filters.eq("_id", operationId));
+    }
+
     void progressed(String operationId, int undone, int total, int movedRecords) {
         operations.updateOne(running(operationId), Updates.combine(Updates.set("mergesUndone", undone),
                 Updates.set("mergesTotal", total), Updates.set("movedRecords", movedRecords)));

@@ -3,7 +3,6 @@ package io.tributary.app.identity;
 import io.tributary.api.identity.IdentityOperationOutcome;
 import io.tributary.api.identity.IdentityProgress;
 import io.tributary.app.cluster.ClusterNodes;
-import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * merge that was undone is not offered to undo again.
  */
 @Component
-public class IdentityOperationRunner {
+public class IdentityOperationRunner implements SmartLifecycle {
 
     public static final String SPLIT = "split";
     public static final String QUARANTINE = "quarantine";
@@ -42,6 +42,7 @@ public class IdentityOperationRunner {
     private final IdentityOperationThreads threads;
     private final ClusterNodes nodes;
     private final IdentityOperationSettings settings;
+    private volatile boolean accepting;
 
     IdentityOperationRunner(CommandGateway commands, IdentityOperationLog operations, IdentityOperationThreads threads,
                             ClusterNodes nodes, IdentityOperationSettings settings) {
@@ -84,15 +85,22 @@ public class IdentityOperationRunner {
      */
     public Started start(String kind, String profileId, Object command, Duration wait) {
         String id = UUID.randomUUID().toString();
-        claim(profileId, id);
         CompletableFuture<IdentityOperationOutcome> result = new CompletableFuture<>();
         running.put(id, result);
         try {
             operations.started(id, kind, profileId, nodes.self().value());
-            threads.execute(() -> run(id, profileId, command, result));
+            claim(profileId, id);
         } catch (RuntimeException e) {
             running.remove(id);
+            operations.forget(id);
+            throw e;
+        }
+        try {
+            threads.execute(() -> run(id, profileId, command, result));
+        } catch (RuntimeException e) {
+            operations.done(id, null, "failed: the node is stopping");
             operations.unlock(profileId, id);
+            running.remove(id);
             throw e;
         }
         Duration waited = wait == null || wait.compareTo(settings.answerWithin()) > 0 ? settings.answerWithin() : wait;
@@ -131,7 +139,10 @@ public class IdentityOperationRunner {
         operations.unlock(profileId, id);
     }
 
-    /** Takes the profile, or throws with the operation that runs on it; a lock left by a finished one is taken over. */
+    /**
+     * Takes the profile, or throws with the operation that runs on it; a lock left by a finished one is taken over.
+     * An operation is stored before it takes its lock, so a lock without its operation running is stale.
+     */
     private void claim(String profileId, String id) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<String> holder = operations.lock(profileId, id);
@@ -179,12 +190,29 @@ public class IdentityOperationRunner {
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
-    /** Lets running operations finish for a while; those that do not are left visibly interrupted. */
-    @PreDestroy
-    void stop() {
+    @Override
+    public void start() {
+        accepting = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+
+    /** Lets running operations finish for a while, before Axon stops; those that do not are left interrupted. */
+    @Override
+    public void stop() {
+        accepting = false;
         if (!threads.stop(settings.shutdownWait())) {
             running.forEach((id, result) -> operations.find(id)
                     .ifPresent(stored -> interrupt(id, stored.view().profileId())));
         }
+    }
+
+    /** Below the web server's phases (it stops after the server), above Axon's (it stops before Axon). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 }
