@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import io.tributary.api.identity.IdentityProgress;
 import io.tributary.app.Api;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +31,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Splits and quarantines with split that do not finish within the wait: 202 with the operation, its progress, then
- * its outcome; one operation per profile; an operation whose node stopped is shown interrupted. The operations' threads
- * are held shut by the test until it lets them run, so "still running" never depends on the machine's speed.
+ * its outcome; one operation per profile; an operation whose node stopped is shown interrupted. The test holds the
+ * operations' threads shut, or an operation after its first merge undone, until it lets them go on, so "still
+ * running" never depends on the machine's speed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -43,6 +47,41 @@ class IdentityOperationsInTheBackgroundTest {
         @Primary
         GatedThreads gatedThreads() {
             return new GatedThreads();
+        }
+
+        @Bean
+        @Primary
+        PausingProgress pausingProgress(IdentityOperationProgress stored) {
+            return new PausingProgress(stored);
+        }
+    }
+
+    /** Passes progress on; when armed, holds the operation after its first merge undone until released. */
+    static class PausingProgress implements IdentityProgress {
+        private final IdentityProgress stored;
+        private volatile CountDownLatch pause;
+
+        PausingProgress(IdentityProgress stored) {
+            this.stored = stored;
+        }
+
+        CountDownLatch arm() {
+            pause = new CountDownLatch(1);
+            return pause;
+        }
+
+        @Override
+        public void progressed(String operationId, int undone, int known, int movedRecords) {
+            stored.progressed(operationId, undone, known, movedRecords);
+            CountDownLatch armed = pause;
+            if (armed != null && undone == 1) {
+                pause = null;
+                try {
+                    armed.await(5, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
@@ -76,6 +115,8 @@ class IdentityOperationsInTheBackgroundTest {
     @Autowired
     GatedThreads threads;
     @Autowired
+    PausingProgress progress;
+    @Autowired
     MongoDatabase database;
     Api api;
     String browserToken;
@@ -91,6 +132,7 @@ class IdentityOperationsInTheBackgroundTest {
     @AfterEach
     void letEverythingRun() {
         threads.open();
+        progress.arm().countDown();
     }
 
     @Test
@@ -155,15 +197,18 @@ class IdentityOperationsInTheBackgroundTest {
             signedUp(List.of(people.get(i), email), "2019-11-04T11:0" + i + ":00Z");
         }
         await().atMost(READ_SIDE).until(() -> mergedProfileIds(people.get(0)).size() == 2);
-        threads.shut();
+        CountDownLatch pause = progress.arm();
 
         Api.Response accepted = api.admin("POST", "/api/identity/quarantine?wait=0",
                 Map.of("alias", email, "reason", "the shop's own address", "split", true));
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        assertThat(accepted.json()).containsEntry("kind", "quarantine").containsEntry("status", "running");
-        threads.open();
+        assertThat(accepted.json()).containsEntry("kind", "quarantine");
         String location = accepted.header("Location");
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat(api.get(location).json())
+                .as("halfway: one merge undone").containsEntry("status", "running")
+                .containsEntry("mergesUndone", 1).containsEntry("result", null));
+        pause.countDown();
         await().atMost(READ_SIDE).until(() -> !"running".equals(api.get(location).json().get("status")));
         Map<String, Object> done = api.get(location).json();
         assertThat(done).containsEntry("status", "done").containsEntry("mergesUndone", 2)
