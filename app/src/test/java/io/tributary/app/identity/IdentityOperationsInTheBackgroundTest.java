@@ -220,6 +220,24 @@ class IdentityOperationsInTheBackgroundTest {
     }
 
     @Test
+    void showsASplitInTheBackgroundThatFoundNoMergeToUndoAsFailedWithTheReason() {
+        Pair pair = mergedPair("2019-11-06");
+
+        Api.Response accepted = api.admin("POST", "/api/profiles/" + pair.survivor + "/split?wait=0",
+                Map.of("aliases", List.of(anon()), "reason", "no merge brought this alias"));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.header("Location");
+        await().atMost(READ_SIDE).until(() -> !"running".equals(api.get(location).json().get("status")));
+        Map<String, Object> failed = api.get(location).json();
+        assertThat(failed).containsEntry("status", "failed").containsEntry("mergesUndone", 0);
+        assertThat((String) failed.get("error")).isEqualTo("no merge directly into " + pair.survivor + " brought that");
+        assertThat((Map<String, Object>) failed.get("result")).containsEntry("outcome", "not_merged");
+        assertThat(api.get("/api/profiles/" + pair.merged).json()).as("nothing was split")
+                .containsEntry("profileId", pair.survivor);
+    }
+
+    @Test
     void showsAnOperationWhoseNodeStoppedAsInterruptedAndFreesItsProfile() {
         Pair pair = mergedPair("2019-11-05");
         String stranded = UUID.randomUUID().toString();
