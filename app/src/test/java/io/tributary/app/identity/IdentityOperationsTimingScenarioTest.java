@@ -87,6 +87,7 @@ class IdentityOperationsTimingScenarioTest {
                 "/api/identity/quarantine", Map.of("alias", glue, "reason", "timing", "split", true));
         Api.Response asOf = timed(report, "as-of read", () -> api.get("/api/profiles/" + survivor + "?asOf="
                 + Instant.now()));
+        Map<String, Object> oldSplit = splitAnOldMerge(api, browserToken, report);
         Files.write(Path.of("target", "identity-operations-timings.txt"), report);
         System.out.println(String.join("\n", report));
 
@@ -94,6 +95,38 @@ class IdentityOperationsTimingScenarioTest {
         assertThat(merge.json()).containsEntry("outcome", "merged");
         assertThat((List<?>) quarantine.get("others")).hasSize(MERGES - 1);
         assertThat(asOf.status()).isEqualTo(200);
+        assertThat(oldSplit).containsEntry("outcome", "split");
+    }
+
+    /**
+     * The worst case for one split: a merge at the start of a profile's history, with all its 10,000 tracked events
+     * after it (a split deserialises the events recorded since the merge it undoes).
+     */
+    private static Map<String, Object> splitAnOldMerge(Api api, String token, List<String> report) {
+        String early = "urn:anonymous_id:" + UUID.randomUUID();
+        String cart = "urn:cart_token:" + UUID.randomUUID();
+        String glue = "urn:email:early-" + UUID.randomUUID() + "@example.com";
+        Instant at = Instant.parse("2016-01-01T00:00:00Z");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (List<String> aliases : List.of(List.of(cart), List.of(early, glue), List.of(cart, glue))) {
+            at = at.plusSeconds(60);
+            batch.add(page(aliases, at));
+            send(api, token, batch);
+        }
+        for (int i = 0; i < EVENTS; i++) {
+            batch.add(page(List.of(early), at.plusSeconds(60L * (i + 1))));
+            if (batch.size() == BATCH) {
+                send(api, token, batch);
+            }
+        }
+        send(api, token, batch);
+        await().atMost(Duration.ofMinutes(3)).until(() -> api.get("/api/profiles?alias=" + early).status() == 200
+                && ((Number) api.get("/api/profiles?alias=" + early).json().get("eventCount")).intValue() > EVENTS);
+        Map<String, Object> profile = api.get("/api/profiles?alias=" + early).json();
+        String merged = ((List<String>) profile.get("mergedProfileIds")).get(0);
+        return operation(api, report, "split a merge older than the profile's " + profile.get("eventCount")
+                + " events", "/api/profiles/" + profile.get("profileId") + "/split",
+                Map.of("mergedProfileId", merged, "reason", "timing"));
     }
 
     /**
