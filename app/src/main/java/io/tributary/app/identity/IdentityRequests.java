@@ -2,6 +2,7 @@ package io.tributary.app.identity;
 
 import io.tributary.api.ingestion.FieldError;
 import io.tributary.app.web.ApiProblem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -51,6 +52,22 @@ final class IdentityRequests {
             checkReason(errors, reason);
             fail(errors);
         }
+    }
+
+    /** A request's {@code ?wait=} in milliseconds (0: answer 202 at once), or null for the settings' answer-within. */
+    static Duration waitOf(String wait) {
+        if (wait == null) {
+            return null;
+        }
+        try {
+            long millis = Long.parseLong(wait.trim());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException notANumber) {
+            // refused below
+        }
+        throw new ApiProblem(HttpStatus.BAD_REQUEST, "wait", "must be a whole number of milliseconds, 0 or more");
     }
 
     private static void required(List<FieldError> errors, String field, String value) {

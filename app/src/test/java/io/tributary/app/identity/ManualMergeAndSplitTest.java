@@ -71,8 +71,9 @@ class ManualMergeAndSplitTest {
         });
         Map<String, Object> then = api.get("/api/profiles/" + annId + "?asOf=" + beforeMerge).json();
         assertThat((List<String>) then.get("aliases")).containsExactly(ann);
-        assertThat((List<String>) api.get("/api/profiles/" + annId + "?asOf=" + Instant.now()).json().get("aliases"))
-                .contains(ann, bob);
+        await().atMost(READ_SIDE).untilAsserted(() -> assertThat((List<String>) api.get("/api/profiles/" + annId
+                + "?asOf=" + Instant.now()).json().get("aliases")).as("once the decisions' read model has the merge")
+                .contains(ann, bob));
 
         Api.Response split = api.admin("POST", "/api/profiles/" + annId + "/split",
                 Map.of("mergedProfileId", bobId, "reason", "not the same person after all"));

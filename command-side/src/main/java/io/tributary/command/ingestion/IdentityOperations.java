@@ -3,6 +3,7 @@ package io.tributary.command.ingestion;
 import io.tributary.api.identity.AliasQuarantineLifted;
 import io.tributary.api.identity.AliasQuarantined;
 import io.tributary.api.identity.IdentityOperationOutcome;
+import io.tributary.api.identity.IdentityProgress;
 import io.tributary.api.identity.LiftQuarantine;
 import io.tributary.api.identity.MergeProfilesByHand;
 import io.tributary.api.identity.QuarantineAlias;
@@ -13,6 +14,7 @@ import io.tributary.api.profile.Evidence;
 import io.tributary.api.profile.ProfileSplit;
 import io.tributary.command.profile.ProfileState;
 import io.tributary.command.profile.Profiles;
+import io.tributary.command.profile.SurvivorHistory;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,16 +46,18 @@ class IdentityOperations {
     private final AliasRules aliasRules;
     private final QuarantineList quarantine;
     private final EventBus eventBus;
+    private final IdentityProgress listener;
     private final Clock clock;
 
     IdentityOperations(Profiles profiles, IdentityStitching stitching, AliasIndex aliasIndex, AliasRules aliasRules,
-                       QuarantineList quarantine, EventBus eventBus) {
+                       QuarantineList quarantine, EventBus eventBus, Optional<IdentityProgress> progress) {
         this.profiles = profiles;
         this.stitching = stitching;
         this.aliasIndex = aliasIndex;
         this.aliasRules = aliasRules;
         this.quarantine = quarantine;
         this.eventBus = eventBus;
+        this.listener = progress.orElse(IdentityProgress.NONE);
         this.clock = Clock.systemUTC();
     }
 
@@ -74,27 +79,29 @@ class IdentityOperations {
     }
 
     @CommandHandler
-    IdentityOperationOutcome handle(SplitProfileByHand command) {
-        String survivor = stitching.survivorOf(command.profileId());
+    IdentityOperationOutcome handle(SplitProfileByHand command,
+                                    @MetaDataValue(IdentityProgress.OPERATION_ID) String operationId) {
+        Progress progress = new Progress(operationId, command.mergedProfileId() != null ? 1 : 0);
+        SurvivorHistory survivor = profiles.survivor(stitching.survivorOf(command.profileId()));
         List<String> targets = command.mergedProfileId() != null ? List.of(command.mergedProfileId())
                 : partsHolding(survivor, command.aliases());
+        progress.found(targets.size() - progress.known);
         Evidence evidence = operation();
         List<String> split = new ArrayList<>();
-        int moved = 0;
         for (String target : targets) {
             Optional<ProfileSplit> done = split(survivor, target, Set.of(), MANUAL, command.operator(),
                     command.reason(), evidence);
-            if (done.isPresent()) {
-                split.add(target);
-                moved += done.get().movedRecords().size();
-            }
+            done.ifPresent(s -> split.add(target));
+            progress.undone(done);
         }
-        return new IdentityOperationOutcome(split.isEmpty() ? "not_merged" : "split", survivor, split, null, moved);
+        return new IdentityOperationOutcome(split.isEmpty() ? "not_merged" : "split", survivor.survivorId(), split,
+                null, progress.movedRecords);
     }
 
     /** Quarantines the alias; with {@code split}, undoes every merge it glued into a profile that is still active. */
     @CommandHandler
-    IdentityOperationOutcome handle(QuarantineAlias command) {
+    IdentityOperationOutcome handle(QuarantineAlias command,
+                                    @MetaDataValue(IdentityProgress.OPERATION_ID) String operationId) {
         Evidence evidence = operation();
         eventBus.publish(GenericEventMessage.asEventMessage(new AliasQuarantined(command.alias(), command.reason(),
                 command.operator(), evidence.at(), command.split())));
@@ -103,39 +110,43 @@ class IdentityOperations {
             return new IdentityOperationOutcome("quarantined", owner, List.of(), null, 0);
         }
         return splitGlued("quarantined", owner, command.alias(), QUARANTINE, command.operator(), command.reason(),
-                evidence);
+                evidence, operationId);
     }
 
     /** Undoes every merge an alias that the rules in force block glued (an applied dry-run's restatement). */
     @CommandHandler
-    IdentityOperationOutcome handle(SplitGluedMerges command) {
+    IdentityOperationOutcome handle(SplitGluedMerges command,
+                                    @MetaDataValue(IdentityProgress.OPERATION_ID) String operationId) {
         String owner = aliasIndex.owners(List.of(command.alias())).get(command.alias());
         if (owner == null) {
             return new IdentityOperationOutcome("not_merged", null, List.of(), null, 0);
         }
         IdentityOperationOutcome outcome = splitGlued("split", owner, command.alias(), command.rule(),
-                command.operator(), command.reason(), operation());
+                command.operator(), command.reason(), operation(), operationId);
         return outcome.others().isEmpty()
                 ? new IdentityOperationOutcome("not_merged", outcome.profileId(), List.of(), null, 0) : outcome;
     }
 
     private IdentityOperationOutcome splitGlued(String outcome, String owner, String alias, String rule,
-                                                String operator, String reason, Evidence evidence) {
+                                                String operator, String reason, Evidence evidence,
+                                                String operationId) {
         List<String> split = new ArrayList<>();
-        int moved = 0;
+        Progress progress = new Progress(operationId, 0);
         Deque<String> survivors = new ArrayDeque<>(List.of(stitching.survivorOf(owner)));
         while (!survivors.isEmpty()) {
-            String survivor = survivors.pop();
-            for (String target : profiles.gluedBy(survivor, alias)) {
+            SurvivorHistory survivor = profiles.survivor(survivors.pop());
+            List<String> glued = survivor.gluedBy(alias);
+            progress.found(glued.size());
+            for (String target : glued) {
                 Optional<ProfileSplit> done = split(survivor, target, Set.of(alias), rule, operator, reason, evidence);
                 if (done.isPresent()) {
                     split.add(target);
-                    moved += done.get().movedRecords().size();
                     survivors.push(target);
                 }
+                progress.undone(done);
             }
         }
-        return new IdentityOperationOutcome(outcome, stitching.survivorOf(owner), split, null, moved);
+        return new IdentityOperationOutcome(outcome, stitching.survivorOf(owner), split, null, progress.movedRecords);
     }
 
     @CommandHandler
@@ -148,20 +159,19 @@ class IdentityOperations {
         return new IdentityOperationOutcome("lifted", null, List.of(), null, 0);
     }
 
-    private Optional<ProfileSplit> split(String survivor, String target, Set<String> glue, String rule,
+    private Optional<ProfileSplit> split(SurvivorHistory survivor, String target, Set<String> glue, String rule,
                                          String operator, String reason, Evidence evidence) {
-        Optional<ProfileSplit> done = profiles.split(survivor, target, this::usable, glue, rule, operator, reason,
-                evidence);
+        Optional<ProfileSplit> done = survivor.split(target, this::usable, glue, rule, operator, reason, evidence);
         done.ifPresent(split -> aliasIndex.reassign(split.movedAliases(), target));
         return done;
     }
 
     /** The profiles merged into the survivor that brought one of these aliases. */
-    private List<String> partsHolding(String survivor, List<String> aliases) {
+    private List<String> partsHolding(SurvivorHistory survivor, List<String> aliases) {
         Set<String> wanted = aliases.stream().map(aliasRules::parse).filter(ParsedAlias::isValid)
                 .map(ParsedAlias::urn).collect(java.util.stream.Collectors.toSet());
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, List<String>> part : profiles.mergedParts(survivor).entrySet()) {
+        for (Map.Entry<String, List<String>> part : survivor.mergedParts().entrySet()) {
             if (part.getValue().stream().anyMatch(wanted::contains)) {
                 parts.add(part.getKey());
             }
@@ -176,5 +186,41 @@ class IdentityOperations {
 
     private Evidence operation() {
         return new Evidence("op-" + UUID.randomUUID(), null, clock.instant());
+    }
+
+    /** Counts the merges undone of those known to undo, and tells the listener after each one. */
+    private final class Progress {
+        private final String operationId;
+        private int known;
+        private int undone;
+        private int movedRecords;
+
+        Progress(String operationId, int known) {
+            this.operationId = operationId;
+            this.known = known;
+            tell();
+        }
+
+        void found(int more) {
+            known += more;
+            tell();
+        }
+
+        /** One merge considered: undone, or found not to be undoable (no longer to be counted). */
+        void undone(Optional<ProfileSplit> split) {
+            if (split.isPresent()) {
+                undone++;
+                movedRecords += split.get().movedRecords().size();
+            } else {
+                known--;
+            }
+            tell();
+        }
+
+        private void tell() {
+            if (operationId != null) {
+                listener.progressed(operationId, undone, known, movedRecords);
+            }
+        }
     }
 }

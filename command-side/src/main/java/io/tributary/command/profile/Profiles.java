@@ -9,13 +9,13 @@ import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
 import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.rules.IdentityRuleSet;
-import io.tributary.api.profile.ProfilesMerged;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -132,54 +132,23 @@ public class Profiles {
     }
 
     /**
-     * Undoes the merge of {@code splitId} into {@code survivorId}, re-deciding the survivor's tracked events since
-     * then from its recorded decisions; empty when {@code splitId} was never merged into it directly.
-     *
-     * @param usable the urn a raw alias stitches with now, or empty when it is invalid or blocked
-     * @param glue   aliases to disregard as evidence (a quarantined value)
+     * A survivor's recorded decisions, read once for every split of one operation: the survivor is loaded first, so
+     * this unit of work holds its lock and nothing is appended to its stream meanwhile.
      */
-    public Optional<ProfileSplit> split(String survivorId, String splitId, Function<String, Optional<String>> usable,
-                                        Set<String> glue, String rule, String operator, String reason,
-                                        Evidence evidence) {
-        if (!survivorId.equals(mergedInto(splitId))) {
-            return Optional.empty();
-        }
-        List<Object> stream = eventStore.readEvents(survivorId, 0).asStream().map(m -> (Object) m.getPayload()).toList();
-        Optional<SplitPlan> plan = SplitPlanner.plan(splitId, stream, usable, glue);
-        if (plan.isEmpty()) {
-            return Optional.empty();
-        }
+    public SurvivorHistory survivor(String survivorId) {
+        repository.load(survivorId);
+        List<Message<?>> stream = eventStore.readEvents(survivorId, 0).asStream()
+                .collect(Collectors.toCollection(ArrayList::new));
+        return new SurvivorHistory(survivorId, stream, this);
+    }
+
+    /** Records a split the planner decided, on the survivor and on the split side; answers the survivor's side. */
+    ProfileSplit record(String survivorId, String splitId, SplitPlan plan, String rule, String operator,
+                        String reason, Evidence evidence) {
         ProfileSplit split = repository.load(survivorId).invoke(p -> p.handle(
-                new SplitProfile(survivorId, splitId, plan.get(), rule, operator, reason, evidence)));
+                new SplitProfile(survivorId, splitId, plan, rule, operator, reason, evidence)));
         repository.load(splitId).execute(p -> p.handle(new MarkProfileSplit(splitId, split)));
-        return Optional.of(split);
-    }
-
-    /** The profiles merged directly into this one whose merge the alias was evidence of, newest first. */
-    public List<String> gluedBy(String profileId, String alias) {
-        List<String> glued = new java.util.ArrayList<>();
-        eventStore.readEvents(profileId, 0).asStream().map(m -> (Object) m.getPayload()).forEach(event -> {
-            if (event instanceof ProfilesMerged e && e.isSurvivorSide() && e.sharedAliases().contains(alias)) {
-                glued.add(0, e.mergedProfileId());
-            } else if (event instanceof ProfileSplit e && e.isSurvivorSide()) {
-                glued.remove(e.splitProfileId());
-            }
-        });
-        return glued;
-    }
-
-    /** The profiles merged directly into this one, each with the aliases that came with it. */
-    public Map<String, List<String>> mergedParts(String profileId) {
-        List<Object> stream = eventStore.readEvents(profileId, 0).asStream().map(m -> (Object) m.getPayload()).toList();
-        Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
-        for (Object event : stream) {
-            if (event instanceof ProfilesMerged e && e.isSurvivorSide()) {
-                parts.put(e.mergedProfileId(), e.mergedAliases());
-            } else if (event instanceof ProfileSplit e && e.isSurvivorSide()) {
-                parts.remove(e.splitProfileId());
-            }
-        }
-        return parts;
+        return split;
     }
 
     public void updateProperties(String profileId, Map<String, Object> properties, Evidence evidence) {
