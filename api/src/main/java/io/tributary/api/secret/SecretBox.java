@@ -31,6 +31,8 @@ public final class SecretBox {
     private static final byte[] CONTEXT = "tributary-secret".getBytes(StandardCharsets.UTF_8);
     private static final byte[] HKDF_SALT = "tributary-secret-key-v1".getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A cipher per thread, initialised anew for every value: looking one up costs more than the work itself. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(SecretBox::newCipher);
 
     private final SecretKeySpec key;
 
@@ -100,7 +102,7 @@ public final class SecretBox {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance(CIPHER);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(CONTEXT);
             byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
@@ -130,13 +132,21 @@ public final class SecretBox {
             throw new SecretBoxException("a sealed secret is too short");
         }
         try {
-            Cipher cipher = Cipher.getInstance(CIPHER);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             cipher.updateAAD(CONTEXT);
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
             throw new SecretBoxException("a sealed secret does not open with this key (altered, or another "
                     + "TRIBUTARY_SECRET_KEY)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(CIPHER);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
