@@ -48,6 +48,7 @@ public final class IndexedH2Backend extends H2Backend {
     private AtomicLong indexBuilds;
     private volatile Runnable beforeSync = () -> { };
     private final ScheduledExecutorService flusher;
+    private final FileCompaction compaction;
 
     public IndexedH2Backend(String fileName) {
         this(fileName, true, Duration.ofSeconds(1));
@@ -56,6 +57,11 @@ public final class IndexedH2Backend extends H2Backend {
     IndexedH2Backend(String fileName, boolean sync, Duration flushEvery) {
         super(StoreFormat.open(fileName));
         this.sync = sync;
+        this.compaction = new FileCompaction();
+        if (sync) {
+            // every commit is synced before the next one writes, so a dead chunk's space can be reused at once
+            getMvStore().setRetentionTime(0);
+        }
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "embedded-store-flush");
             thread.setDaemon(true);
@@ -74,7 +80,7 @@ public final class IndexedH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (ReadOnlyCommands.isReadOnly(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            return duringRead(() -> super.handleCommand(channel, database, command, query));
         }
         return duringRequest(() -> super.handleCommand(channel, database, command, query));
     }
@@ -102,11 +108,27 @@ public final class IndexedH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Keeps the chunks of the store's version as of now from being freed and overwritten until the read is done: a
+     * read takes no lock, so commits go on meanwhile, and {@link FileCompaction} lets the space of dead chunks be reused
+     * at once (no retention time).
+     */
+    private <T> T duringRead(Supplier<T> read) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
+    }
+
     /** Commits what every finished request wrote, with no request half done. */
-    private void commitBetweenRequests(MVStore store) {
+    private void commitBetweenRequests(MVStore store, Runnable beforeCommit) {
         Lock exclusive = requests.writeLock();
         exclusive.lock();
         try {
+            beforeCommit.run();
             store.commit();
         } finally {
             exclusive.unlock();
@@ -126,16 +148,37 @@ public final class IndexedH2Backend extends H2Backend {
             if (mine <= durableVersion || store.isClosed() || !store.hasUnsavedChanges()) {
                 return;
             }
-            long before = store.getCurrentVersion();
-            commitBetweenRequests(store);
-            boolean committed = store.getCurrentVersion() > before;
-            if (sync) {
-                beforeSync.run();
-                store.sync();
-                syncs.incrementAndGet();
-            }
-            durableVersion = committed ? before : before - 1;
+            commitAndSync(store, () -> { });
         }
+    }
+
+    /**
+     * One bounded pass of {@link FileCompaction} between requests, then a commit and sync, so that the chunks it
+     * emptied can be freed and their space reused. Runs on the flush thread after each periodic flush.
+     */
+    void compactSome() {
+        MVStore store = getMvStore();
+        synchronized (flushLock) {
+            if (store.isClosed() || !compaction.due(store)) {
+                return;
+            }
+            long began = System.nanoTime();
+            commitAndSync(store, () -> compaction.rewrite(store));
+            compaction.took(System.nanoTime() - began);
+        }
+    }
+
+    /** Holding the flush lock: runs {@code beforeCommit} and commits, both between requests, then syncs. */
+    private void commitAndSync(MVStore store, Runnable beforeCommit) {
+        long before = store.getCurrentVersion();
+        commitBetweenRequests(store, beforeCommit);
+        boolean committed = store.getCurrentVersion() > before;
+        if (sync) {
+            beforeSync.run();
+            store.sync();
+            syncs.incrementAndGet();
+        }
+        durableVersion = committed ? before : before - 1;
     }
 
     /** A commit is always a flush here, so that no commit goes unsynced. */
@@ -208,6 +251,17 @@ public final class IndexedH2Backend extends H2Backend {
         return indexBuilds;
     }
 
+    /** How full the file is (see {@link FileStats}). */
+    public FileStats fileStats() {
+        MVStore store = getMvStore();
+        return store.isClosed() ? FileStats.none() : FileStats.of(store.getFileStore());
+    }
+
+    /** What the periodic compaction did since the store opened. */
+    public FileCompaction.Totals compactionTotals() {
+        return compaction.totals();
+    }
+
     /** How many times the file was forced to disk. */
     public long syncs() {
         return syncs.get();
@@ -221,6 +275,7 @@ public final class IndexedH2Backend extends H2Backend {
     private void flushQuietly() {
         try {
             flush();
+            compactSome();
         } catch (RuntimeException e) {
             log.warn("Background flush of the embedded store failed: {}", e.toString());
         }
@@ -231,7 +286,7 @@ public final class IndexedH2Backend extends H2Backend {
         flusher.shutdownNow();
         synchronized (flushLock) {
             if (!getMvStore().isClosed()) {
-                commitBetweenRequests(getMvStore());
+                commitBetweenRequests(getMvStore(), () -> { });
                 getMvStore().sync();
             }
         }
