@@ -18,37 +18,52 @@ public final class FileCompaction {
     static final int TARGET_FILL_RATE = 60;
     static final int MIN_BUDGET = 1 << 20;
     static final int MAX_BUDGET = 16 << 20;
+    /** One pass rewrites at most this much, so that writers and flushes never wait long; a round makes several. */
+    static final int SLICE = 1 << 20;
 
-    private long writtenAtLastPass;
-    private int budget = MIN_BUDGET;
+    private long writtenAtLastRound;
+    private long roundBudget;
     private final AtomicLong passes = new AtomicLong();
-    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong heldNanos = new AtomicLong();
+    private final AtomicLong longestHeldNanos = new AtomicLong();
     private final AtomicLong longestNanos = new AtomicLong();
 
-    /** What the passes did: how many, their total and longest time (writers wait meanwhile). */
-    public record Totals(long passes, long totalMillis, long longestMillis) {
+    /**
+     * What the passes did: how many; how long writers waited for them, in total and at the longest (the rewrite and
+     * its commit); the longest pass with its sync (flushes wait for that, writes do not).
+     */
+    public record Totals(long passes, long heldMillis, long longestHeldMillis, long longestWithSyncMillis) {
     }
 
+    /** Starts a round: its budget is what the store wrote since the last round, within the bounds. */
+    void startRound(MVStore store) {
+        long written = writtenBytes(store.getFileStore());
+        roundBudget = Math.max(MIN_BUDGET, Math.min(MAX_BUDGET, written - writtenAtLastRound));
+        writtenAtLastRound = written;
+    }
+
+    /** Whether another pass of this round should run: budget left, and too few live bytes in the chunks. */
     boolean due(MVStore store) {
-        FileStore<?> file = store.getFileStore();
-        long written = writtenBytes(file);
-        budget = (int) Math.max(MIN_BUDGET, Math.min(MAX_BUDGET, written - writtenAtLastPass));
-        writtenAtLastPass = written;
-        return file.getChunksFillRate() < TARGET_FILL_RATE;
+        return roundBudget > 0 && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE;
     }
 
     void rewrite(MVStore store) {
-        store.compact(TARGET_FILL_RATE, budget);
+        int slice = (int) Math.min(SLICE, roundBudget);
+        boolean rewrote = store.compact(TARGET_FILL_RATE, slice);
+        // nothing left to rewrite (every chunk young or full): the round ends
+        roundBudget = rewrote ? roundBudget - slice : 0;
     }
 
-    void took(long pauseNanos) {
+    void took(long writersHeldNanos, long withSyncNanos) {
         passes.incrementAndGet();
-        nanos.addAndGet(pauseNanos);
-        longestNanos.accumulateAndGet(pauseNanos, Math::max);
+        heldNanos.addAndGet(writersHeldNanos);
+        longestHeldNanos.accumulateAndGet(writersHeldNanos, Math::max);
+        longestNanos.accumulateAndGet(withSyncNanos, Math::max);
     }
 
     Totals totals() {
-        return new Totals(passes.get(), nanos.get() / 1_000_000, longestNanos.get() / 1_000_000);
+        return new Totals(passes.get(), heldNanos.get() / 1_000_000, longestHeldNanos.get() / 1_000_000,
+                longestNanos.get() / 1_000_000);
     }
 
     private static long writtenBytes(FileStore<?> file) {

@@ -153,25 +153,44 @@ public final class IndexedH2Backend extends H2Backend {
     }
 
     /**
-     * One bounded pass of {@link FileCompaction} between requests, then a commit and sync, so that the chunks it
-     * emptied can be freed and their space reused. Runs on the flush thread after each periodic flush.
+     * One round of {@link FileCompaction}: bounded passes, each between requests and followed by a commit and sync
+     * (so that the chunks it emptied are freed and their space reused), with the locks let go between passes so that
+     * waiting requests and flushes get in. Runs on the flush thread after each periodic flush.
      */
     void compactSome() {
-        MVStore store = getMvStore();
         synchronized (flushLock) {
-            if (store.isClosed() || !compaction.due(store)) {
+            if (getMvStore().isClosed()) {
                 return;
             }
-            long began = System.nanoTime();
-            commitAndSync(store, () -> compaction.rewrite(store));
-            compaction.took(System.nanoTime() - began);
+            compaction.startRound(getMvStore());
+        }
+        while (compactionPass()) {
+            Thread.yield();
         }
     }
 
-    /** Holding the flush lock: runs {@code beforeCommit} and commits, both between requests, then syncs. */
-    private void commitAndSync(MVStore store, Runnable beforeCommit) {
+    private boolean compactionPass() {
+        MVStore store = getMvStore();
+        synchronized (flushLock) {
+            if (store.isClosed() || !compaction.due(store)) {
+                return false;
+            }
+            long began = System.nanoTime();
+            long locked = commitAndSync(store, () -> compaction.rewrite(store));
+            compaction.took(locked, System.nanoTime() - began);
+            return true;
+        }
+    }
+
+    /**
+     * Holding the flush lock: runs {@code beforeCommit} and commits, both between requests, then syncs. Returns how
+     * long writers were held.
+     */
+    private long commitAndSync(MVStore store, Runnable beforeCommit) {
         long before = store.getCurrentVersion();
+        long began = System.nanoTime();
         commitBetweenRequests(store, beforeCommit);
+        long locked = System.nanoTime() - began;
         boolean committed = store.getCurrentVersion() > before;
         if (sync) {
             beforeSync.run();
@@ -179,6 +198,7 @@ public final class IndexedH2Backend extends H2Backend {
             syncs.incrementAndGet();
         }
         durableVersion = committed ? before : before - 1;
+        return locked;
     }
 
     /** A commit is always a flush here, so that no commit goes unsynced. */
