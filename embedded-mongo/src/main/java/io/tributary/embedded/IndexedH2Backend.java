@@ -49,6 +49,7 @@ public final class IndexedH2Backend extends H2Backend {
     private volatile Runnable beforeSync = () -> { };
     private final ScheduledExecutorService flusher;
     private final FileCompaction compaction;
+    private volatile boolean closing;
 
     public IndexedH2Backend(String fileName) {
         this(fileName, true, Duration.ofSeconds(1));
@@ -172,7 +173,7 @@ public final class IndexedH2Backend extends H2Backend {
     private boolean compactionPass() {
         MVStore store = getMvStore();
         synchronized (flushLock) {
-            if (store.isClosed() || !compaction.due(store)) {
+            if (closing || store.isClosed() || !compaction.due(store)) {
                 return false;
             }
             long began = System.nanoTime();
@@ -301,9 +302,25 @@ public final class IndexedH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Lets the flush thread finish what it does, without interrupting it: an interrupt during file I/O closes H2's
+     * file channel under it.
+     */
+    private void stopFlusher() {
+        flusher.shutdown();
+        try {
+            if (!flusher.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("The embedded store's flush thread did not stop within a minute; closing the store anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
-        flusher.shutdownNow();
+        closing = true;
+        stopFlusher();
         synchronized (flushLock) {
             if (!getMvStore().isClosed()) {
                 commitBetweenRequests(getMvStore(), () -> { });
