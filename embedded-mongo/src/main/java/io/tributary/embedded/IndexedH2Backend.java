@@ -37,6 +37,11 @@ public final class IndexedH2Backend extends H2Backend {
 
     private static final String FILLER = "tributary.compaction.filler";
     private static final int BLOCK = 4096;
+    /**
+     * Set only by benches, to measure the file store as it was before the periodic compaction (no compaction, H2's
+     * default 45 s retention of dead chunks); read when a store opens.
+     */
+    public static final String BENCH_NO_COMPACTION = "tributary.bench.no-compaction";
 
     private final boolean sync;
     private final Object flushLock = new Object();
@@ -50,6 +55,7 @@ public final class IndexedH2Backend extends H2Backend {
     private final ScheduledExecutorService flusher;
     private final FileCompaction compaction;
     private volatile boolean closing;
+    private final boolean compacting;
 
     public IndexedH2Backend(String fileName) {
         this(fileName, true, Duration.ofSeconds(1));
@@ -59,7 +65,8 @@ public final class IndexedH2Backend extends H2Backend {
         super(StoreFormat.open(fileName));
         this.sync = sync;
         this.compaction = new FileCompaction();
-        if (sync) {
+        this.compacting = !Boolean.getBoolean(BENCH_NO_COMPACTION);
+        if (sync && compacting) {
             // every commit is synced before the next one writes, so a dead chunk's space can be reused at once
             getMvStore().setRetentionTime(0);
         }
@@ -173,7 +180,7 @@ public final class IndexedH2Backend extends H2Backend {
     private boolean compactionPass() {
         MVStore store = getMvStore();
         synchronized (flushLock) {
-            if (closing || store.isClosed() || !compaction.due(store)) {
+            if (!compacting || closing || store.isClosed() || !compaction.due(store)) {
                 return false;
             }
             long began = System.nanoTime();

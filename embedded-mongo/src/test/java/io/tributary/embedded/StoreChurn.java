@@ -86,7 +86,7 @@ final class StoreChurn {
     static void copy(MongoDatabase from, MongoDatabase to) {
         for (String name : List.of("domainevents", "eventlog", "profiles", "trackingtokens")) {
             List<Document> batch = new ArrayList<>();
-            for (Document document : from.getCollection(name).find()) {
+            for (Document document : from.getCollection(name).find().batchSize(1_000)) {
                 batch.add(document);
                 if (batch.size() == 1_000) {
                     to.getCollection(name).insertMany(batch);
