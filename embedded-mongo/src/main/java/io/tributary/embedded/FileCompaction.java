@@ -9,17 +9,26 @@ import org.h2.mvstore.MVStore;
  * leaves their old copies dead in older chunks; a chunk's space is reused only once all of its pages are dead, and
  * under the app's writes (random keys in many indexes) almost none ever is: the file grew by about a chunk per commit.
  * H2 rewrites such chunks from its background thread, which this store keeps off (commits only between requests).
- * So the flush thread does it: when less than {@link #TARGET_FILL_RATE} % of the chunks' bytes are live, one pass
- * rewrites the live pages of the emptiest, oldest chunks (at most as many bytes as the store wrote since the last
- * pass, within {@link #MIN_BUDGET} and {@link #MAX_BUDGET}), so those chunks die and their space is reused.
+ * So the flush thread does it, once a second: when less than {@link #TARGET_FILL_RATE} % of the chunks' bytes are
+ * live, a round rewrites the live pages of the emptiest, oldest chunks ({@code MVStore.compact}), so those chunks die
+ * and their space is reused. A round rewrites at most as many bytes as the store wrote since the last one (within
+ * {@link #MIN_BUDGET} and {@link #MAX_BUDGET}), in passes of {@link #SLICE} (doubled up to {@link #MAX_SLICE} when the
+ * chunks worth rewriting hold more), each pass between requests and committed on its own.
  */
 public final class FileCompaction {
 
     static final int TARGET_FILL_RATE = 60;
-    static final int MIN_BUDGET = 1 << 20;
-    static final int MAX_BUDGET = 16 << 20;
+    static final int MIN_BUDGET = 8 << 20;
+    static final int MAX_BUDGET = 64 << 20;
     /** One pass rewrites at most this much, so that writers and flushes never wait long; a round makes several. */
     static final int SLICE = 1 << 20;
+    /**
+     * A chunk is rewritten whole, so a pass needs a slice of at least its live bytes. One commit after a bulk write
+     * (a second of {@code insertMany}) makes a chunk of many MB; its rewrite takes about as long as that commit did.
+     */
+    static final int MAX_SLICE = 32 << 20;
+
+    private int slice = SLICE;
 
     private long writtenAtLastRound;
     private long roundBudget;
@@ -39,6 +48,7 @@ public final class FileCompaction {
     void startRound(MVStore store) {
         long written = writtenBytes(store.getFileStore());
         roundBudget = Math.max(MIN_BUDGET, Math.min(MAX_BUDGET, written - writtenAtLastRound));
+        slice = SLICE;
         writtenAtLastRound = written;
     }
 
@@ -48,10 +58,14 @@ public final class FileCompaction {
     }
 
     void rewrite(MVStore store) {
-        int slice = (int) Math.min(SLICE, roundBudget);
-        boolean rewrote = store.compact(TARGET_FILL_RATE, slice);
-        // nothing left to rewrite (every chunk young or full): the round ends
-        roundBudget = rewrote ? roundBudget - slice : 0;
+        int limit = (int) Math.min(slice, roundBudget);
+        if (store.compact(TARGET_FILL_RATE, limit)) {
+            roundBudget -= limit;
+        } else if (limit < roundBudget && slice < MAX_SLICE) {
+            slice *= 2; // the chunks worth rewriting hold more live bytes than this slice
+        } else {
+            roundBudget = 0; // nothing left to rewrite (every chunk young or full): the round ends
+        }
     }
 
     void took(long writersHeldNanos, long withSyncNanos) {
