@@ -172,21 +172,36 @@ public final class IndexedH2Backend extends H2Backend {
             }
             compaction.startRound(getMvStore());
         }
-        while (compactionPass()) {
-            Thread.yield();
+        long held;
+        while ((held = compactionPass()) >= 0) {
+            restAfter(held);
         }
     }
 
-    private boolean compactionPass() {
+    /** How long the pass held writers, in ns, or -1 when no pass was due. */
+    private long compactionPass() {
         MVStore store = getMvStore();
         synchronized (flushLock) {
             if (!compacting || closing || store.isClosed() || !compaction.due(store)) {
-                return false;
+                return -1;
             }
             long began = System.nanoTime();
             long locked = commitAndSync(store, () -> compaction.rewrite(store));
             compaction.took(locked, System.nanoTime() - began);
-            return true;
+            return locked;
+        }
+    }
+
+    /**
+     * Rests as long as the pass held writers (1 to 200 ms), so that requests and flushes get at least half the time
+     * during a round: neither lock is fair, and the next pass could otherwise take them back before a waiting request.
+     * Each pass commits and syncs every write made before it, so the rest delays no write's durability.
+     */
+    private static void restAfter(long heldNanos) {
+        try {
+            Thread.sleep(Math.max(1, Math.min(200, heldNanos / 1_000_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
