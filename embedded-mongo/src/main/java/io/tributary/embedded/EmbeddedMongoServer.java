@@ -110,6 +110,16 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
+    /** How full the file store's file is; {@link FileStats#none()} in memory. */
+    public FileStats fileStats() {
+        return backend instanceof IndexedH2Backend file ? file.fileStats() : FileStats.none();
+    }
+
+    /** What the file store's periodic compaction did since it opened; null in memory. */
+    public FileCompaction.Totals compactionTotals() {
+        return backend instanceof IndexedH2Backend file ? file.compactionTotals() : null;
+    }
+
     /** How many times the file store forced its file to disk; 0 in memory. */
     public long syncs() {
         return backend instanceof IndexedH2Backend file ? file.syncs() : 0;

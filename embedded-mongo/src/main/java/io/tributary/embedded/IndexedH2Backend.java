@@ -37,6 +37,11 @@ public final class IndexedH2Backend extends H2Backend {
 
     private static final String FILLER = "tributary.compaction.filler";
     private static final int BLOCK = 4096;
+    /**
+     * Set only by benches, to measure the file store as it was before the periodic compaction (no compaction, H2's
+     * default 45 s retention of dead chunks); read when a store opens.
+     */
+    public static final String BENCH_NO_COMPACTION = "tributary.bench.no-compaction";
 
     private final boolean sync;
     private final Object flushLock = new Object();
@@ -48,6 +53,9 @@ public final class IndexedH2Backend extends H2Backend {
     private AtomicLong indexBuilds;
     private volatile Runnable beforeSync = () -> { };
     private final ScheduledExecutorService flusher;
+    private final FileCompaction compaction;
+    private volatile boolean closing;
+    private final boolean compacting;
 
     public IndexedH2Backend(String fileName) {
         this(fileName, true, Duration.ofSeconds(1));
@@ -56,6 +64,12 @@ public final class IndexedH2Backend extends H2Backend {
     IndexedH2Backend(String fileName, boolean sync, Duration flushEvery) {
         super(StoreFormat.open(fileName));
         this.sync = sync;
+        this.compaction = new FileCompaction();
+        this.compacting = !Boolean.getBoolean(BENCH_NO_COMPACTION);
+        if (sync && compacting) {
+            // every commit is synced before the next one writes, so a dead chunk's space can be reused at once
+            getMvStore().setRetentionTime(0);
+        }
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "embedded-store-flush");
             thread.setDaemon(true);
@@ -74,7 +88,7 @@ public final class IndexedH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (ReadOnlyCommands.isReadOnly(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            return duringRead(() -> super.handleCommand(channel, database, command, query));
         }
         return duringRequest(() -> super.handleCommand(channel, database, command, query));
     }
@@ -102,11 +116,27 @@ public final class IndexedH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Keeps the chunks of the store's version as of now from being freed and overwritten until the read is done: a
+     * read takes no lock, so commits go on meanwhile, and {@link FileCompaction} lets the space of dead chunks be reused
+     * at once (no retention time).
+     */
+    private <T> T duringRead(Supplier<T> read) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter version = store.registerVersionUsage();
+        try {
+            return read.get();
+        } finally {
+            store.deregisterVersionUsage(version);
+        }
+    }
+
     /** Commits what every finished request wrote, with no request half done. */
-    private void commitBetweenRequests(MVStore store) {
+    private void commitBetweenRequests(MVStore store, Runnable beforeCommit) {
         Lock exclusive = requests.writeLock();
         exclusive.lock();
         try {
+            beforeCommit.run();
             store.commit();
         } finally {
             exclusive.unlock();
@@ -126,16 +156,72 @@ public final class IndexedH2Backend extends H2Backend {
             if (mine <= durableVersion || store.isClosed() || !store.hasUnsavedChanges()) {
                 return;
             }
-            long before = store.getCurrentVersion();
-            commitBetweenRequests(store);
-            boolean committed = store.getCurrentVersion() > before;
-            if (sync) {
-                beforeSync.run();
-                store.sync();
-                syncs.incrementAndGet();
-            }
-            durableVersion = committed ? before : before - 1;
+            commitAndSync(store, () -> { });
         }
+    }
+
+    /**
+     * One round of {@link FileCompaction}: bounded passes, each between requests and followed by a commit and sync
+     * (so that the chunks it emptied are freed and their space reused), with the locks let go between passes so that
+     * waiting requests and flushes get in. Runs on the flush thread after each periodic flush.
+     */
+    void compactSome() {
+        synchronized (flushLock) {
+            if (getMvStore().isClosed()) {
+                return;
+            }
+            compaction.startRound(getMvStore());
+        }
+        long held;
+        while ((held = compactionPass()) >= 0) {
+            restAfter(held);
+        }
+    }
+
+    /** How long the pass held writers, in ns, or -1 when no pass was due. */
+    private long compactionPass() {
+        MVStore store = getMvStore();
+        synchronized (flushLock) {
+            if (!compacting || closing || store.isClosed() || !compaction.due(store)) {
+                return -1;
+            }
+            long began = System.nanoTime();
+            long locked = commitAndSync(store, () -> compaction.rewrite(store));
+            compaction.took(locked, System.nanoTime() - began);
+            return locked;
+        }
+    }
+
+    /**
+     * Rests as long as the pass held writers (1 to 200 ms), so that requests and flushes get at least half the time
+     * during a round: neither lock is fair, and the next pass could otherwise take them back before a waiting request.
+     * Each pass commits and syncs every write made before it, so the rest delays no write's durability.
+     */
+    private static void restAfter(long heldNanos) {
+        try {
+            Thread.sleep(Math.max(1, Math.min(200, heldNanos / 1_000_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Holding the flush lock: runs {@code beforeCommit} and commits, both between requests, then syncs. Returns how
+     * long writers were held.
+     */
+    private long commitAndSync(MVStore store, Runnable beforeCommit) {
+        long before = store.getCurrentVersion();
+        long began = System.nanoTime();
+        commitBetweenRequests(store, beforeCommit);
+        long locked = System.nanoTime() - began;
+        boolean committed = store.getCurrentVersion() > before;
+        if (sync) {
+            beforeSync.run();
+            store.sync();
+            syncs.incrementAndGet();
+        }
+        durableVersion = committed ? before : before - 1;
+        return locked;
     }
 
     /** A commit is always a flush here, so that no commit goes unsynced. */
@@ -208,6 +294,17 @@ public final class IndexedH2Backend extends H2Backend {
         return indexBuilds;
     }
 
+    /** How full the file is (see {@link FileStats}). */
+    public FileStats fileStats() {
+        MVStore store = getMvStore();
+        return store.isClosed() ? FileStats.none() : FileStats.of(store.getFileStore());
+    }
+
+    /** What the periodic compaction did since the store opened. */
+    public FileCompaction.Totals compactionTotals() {
+        return compaction.totals();
+    }
+
     /** How many times the file was forced to disk. */
     public long syncs() {
         return syncs.get();
@@ -221,17 +318,34 @@ public final class IndexedH2Backend extends H2Backend {
     private void flushQuietly() {
         try {
             flush();
+            compactSome();
         } catch (RuntimeException e) {
             log.warn("Background flush of the embedded store failed: {}", e.toString());
         }
     }
 
+    /**
+     * Lets the flush thread finish what it does, without interrupting it: an interrupt during file I/O closes H2's
+     * file channel under it.
+     */
+    private void stopFlusher() {
+        flusher.shutdown();
+        try {
+            if (!flusher.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("The embedded store's flush thread did not stop within a minute; closing the store anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
-        flusher.shutdownNow();
+        closing = true;
+        stopFlusher();
         synchronized (flushLock) {
             if (!getMvStore().isClosed()) {
-                commitBetweenRequests(getMvStore());
+                commitBetweenRequests(getMvStore(), () -> { });
                 getMvStore().sync();
             }
         }
