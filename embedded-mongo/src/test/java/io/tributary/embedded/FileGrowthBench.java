@@ -1,11 +1,8 @@
-package io.tributary.bench;
+package io.tributary.embedded;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import io.tributary.embedded.EmbeddedMongoServer;
-import io.tributary.embedded.FileStats;
-import io.tributary.embedded.IndexedH2Backend;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +16,12 @@ import java.util.List;
  * a flush, as the app answers a batch), with the periodic compaction off (the store as it was before) and on, in one
  * JVM: file size as it grows, against the same data written once into a fresh file; throughput; batch latency (write
  * and flush) p50 / p99 / max; what the compaction held writers for. Load average beside each figure, since the machine
- * is shared. {@code FileGrowth 1000 off on} (batches, then modes); appends to bench/results/file-growth-&lt;date&gt;.md.
+ * is shared. Not a test: {@code embedded-mongo/bench-file-growth.sh 1000 off on} (batches, then modes) appends to
+ * bench/results/file-growth-&lt;date&gt;.md.
  */
-public final class FileGrowth {
+public final class FileGrowthBench {
 
-    private FileGrowth() {
+    private FileGrowthBench() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,7 +57,7 @@ public final class FileGrowth {
             StoreChurn.createIndexes(db);
             StoreChurn churn = new StoreChurn(db);
             long begin = System.nanoTime();
-            long cpu = Machine.cpuNanos();
+            long cpu = cpuNanos();
             for (int batch = 0; batch < batches; batch++) {
                 long started = System.nanoTime();
                 churn.writeBatch();
@@ -71,7 +69,7 @@ public final class FileGrowth {
                 }
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
-            double cpuSeconds = (Machine.cpuNanos() - cpu) / 1e9;
+            double cpuSeconds = (cpuNanos() - cpu) / 1e9;
             FileStats stats = server.fileStats();
             long freshBytes = writtenOnce(db, freshDir);
             Arrays.sort(latencies);
@@ -103,5 +101,10 @@ public final class FileGrowth {
 
     private static double load() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
