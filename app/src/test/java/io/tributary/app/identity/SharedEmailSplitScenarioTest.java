@@ -30,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class SharedEmailSplitScenarioTest {
 
-    private static final Duration READ_SIDE = Duration.ofSeconds(30);
+    private static final Duration READ_SIDE = Duration.ofSeconds(60);
     private static final String LIVE_DAY = "2019-02-05";
     private static final String CONTROL_DAY = "2019-06-05";
 

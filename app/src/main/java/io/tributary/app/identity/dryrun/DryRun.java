@@ -31,7 +31,10 @@ final class DryRun {
     private Long appliedVersion;
     private Long identityVersion;
     private Set<String> newlyBlockedGlue = Set.of();
+    private LiveRestatement restatement = LiveRestatement.NONE;
     private long profilesSplitByApply;
+    private long profilesMergedByApply;
+    private long notRestated;
     private long sessionsReclassified;
     private boolean attributionRebuilt;
 
@@ -56,9 +59,10 @@ final class DryRun {
         status = Status.DONE;
     }
 
-    /** An identity dry-run's diff, and the aliases whose live merges its apply splits. */
-    synchronized void done(DryRunDiff result, Set<String> newlyBlocked) {
+    /** An identity dry-run's diff, the aliases whose live merges its apply splits, and the rest of its restatement. */
+    synchronized void done(DryRunDiff result, Set<String> newlyBlocked, LiveRestatement live) {
         newlyBlockedGlue = Set.copyOf(newlyBlocked);
+        restatement = live;
         done(result);
     }
 
@@ -66,8 +70,14 @@ final class DryRun {
         return newlyBlockedGlue;
     }
 
-    synchronized void profilesSplit(long count) {
-        profilesSplitByApply = count;
+    synchronized LiveRestatement restatement() {
+        return restatement;
+    }
+
+    synchronized void restated(long split, long merged, long left) {
+        profilesSplitByApply = split;
+        profilesMergedByApply = merged;
+        notRestated = left;
     }
 
     /** A failed apply that recorded no rules yet may be tried again. */
@@ -113,7 +123,7 @@ final class DryRun {
                 ? (totalEvents == 0 ? 0 : Math.min(1, (double) processedEvents / totalEvents)) : 1;
         DryRunView.Apply apply = !applyStarted ? null : new DryRunView.Apply(appliedVersion, sessionsReclassified,
                 attributionRebuilt, identityVersion, identityRules == null ? null : DryRunView.Apply.IDENTITY_RESTATEMENT,
-                profilesSplitByApply);
+                profilesSplitByApply, profilesMergedByApply, notRestated);
         return new DryRunView(id, status.name().toLowerCase(), progress, processedEvents, createdAt, channelRules,
                 model, diff, apply, error, identityRules);
     }

@@ -251,7 +251,7 @@ public class DryRuns {
             run.done(new DryRunDiff(cuts.changed(), cuts.listed(), run.model.wireName(), from, to, would.currency(),
                     groups(was, would), sessionless.sessionlessOrdersChanged(), people.mergedProfiles(),
                     people.splitProfiles(), cuts.before(), cuts.after(), people.merged(), people.split(),
-                    people.changes()), people.newlyBlockedGlue());
+                    people.changes()), people.newlyBlockedGlue(), people.restatement());
         }
     }
 
@@ -283,12 +283,15 @@ public class DryRuns {
                     () -> commands.sendAndWait(new RecordIdentityRuleSet(RecordIdentityRuleSet.RULE_BOOK_ID,
                             run.identityRules, "dry-run:" + run.id)));
             run.identityRulesRecorded(version);
-            long split = run.newlyBlockedGlue().stream().mapToLong(alias -> commands.<IdentityOperationOutcome>sendAndWait(
+            long glued = run.newlyBlockedGlue().stream().mapToLong(alias -> commands.<IdentityOperationOutcome>sendAndWait(
                     new SplitGluedMerges(alias, BLOCKED_VALUE, "identity rules version " + version + " block it",
                             "dry-run:" + run.id))
                     .others().size()).sum();
-            run.profilesSplit(split);
-            log.info("dry-run {} applied: identity rules version {}, {} profiles split off", run.id, version, split);
+            LiveRestatements.Counts live = new LiveRestatements(commands, "dry-run:" + run.id,
+                    "identity rules version " + version).carryOut(run.restatement());
+            run.restated(glued + live.split(), live.merged(), live.left());
+            log.info("dry-run {} applied: identity rules version {}, {} profiles split off, {} merged, {} left as "
+                    + "they are", run.id, version, glued + live.split(), live.merged(), live.left());
         }
         run.applied(restated.sessionsReclassified(), restated.attributionRebuilt());
     }

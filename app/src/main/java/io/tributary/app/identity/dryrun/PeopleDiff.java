@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * goes to another person (a changed alias priority) shows as a split of its old person and a merge into its new one.
  */
 record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<String> splitProfiles,
-                  List<ProfileChange> changes, Set<String> newlyBlockedGlue) {
+                  List<ProfileChange> changes, Set<String> newlyBlockedGlue, LiveRestatement restatement) {
 
     static PeopleDiff of(IdentityComparison comparison) {
         IdentityReplay before = comparison.replay(Side.BEFORE);
@@ -39,8 +39,66 @@ record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<Str
         Set<String> mergedProfiles = new TreeSet<>();
         long split = changed("split", byBefore, before, after, changes, splitProfiles);
         long merged = changed("merge", byAfter, after, before, changes, mergedProfiles);
-        return new PeopleDiff(merged, split, listed(mergedProfiles), listed(splitProfiles), changes,
-                newlyBlockedGlue(byBefore, before, after));
+        Set<String> glue = newlyBlockedGlue(byBefore, before, after);
+        return new PeopleDiff(merged, split, listed(mergedProfiles), listed(splitProfiles), changes, glue,
+                restatement(byBefore, byAfter, before, after, glue));
+    }
+
+    /**
+     * People of the "after" replay made of whole people of the "before" one are merges of their live profiles;
+     * people of the "before" replay parted into whole people of the "after" one, still on one live profile, are splits
+     * of it, unless newly blocked glue parts it (those merges are split by the glue). A group that takes only some of
+     * another person's events is a move, left as it is.
+     */
+    private static LiveRestatement restatement(Map<String, Group> byBefore, Map<String, Group> byAfter,
+                                               IdentityReplay before, IdentityReplay after, Set<String> glue) {
+        List<List<String>> merges = new ArrayList<>();
+        List<LiveRestatement.Split> splits = new ArrayList<>();
+        long moves = 0;
+        for (Map.Entry<String, Group> joined : byAfter.entrySet()) {
+            Group group = joined.getValue();
+            if (joined.getKey() == null || group.others.size() < 2) {
+                continue;
+            }
+            if (!wholeIn(group.others, byBefore)) {
+                moves++;
+            } else if (group.liveInOrder.size() > 1) {
+                merges.add(List.copyOf(group.liveInOrder));
+            }
+        }
+        for (Map.Entry<String, Group> parted : byBefore.entrySet()) {
+            Group group = parted.getValue();
+            if (parted.getKey() == null || group.others.size() < 2
+                    || before.glueOf(parted.getKey()).stream().anyMatch(glue::contains)) {
+                continue;
+            }
+            if (!wholeIn(group.others, byAfter)) {
+                moves++;
+            } else if (group.liveInOrder.size() == 1) {
+                splits.add(new LiveRestatement.Split(group.liveInOrder.iterator().next(),
+                        ownAliases(group.others, after)));
+            }
+        }
+        return new LiveRestatement(merges, splits, moves);
+    }
+
+    /** Whether every one of these people has all its events in one group of the other replay. */
+    private static boolean wholeIn(Set<String> people, Map<String, Group> groupsOfThem) {
+        return people.stream().allMatch(person -> person != null && groupsOfThem.containsKey(person)
+                && groupsOfThem.get(person).others.size() == 1);
+    }
+
+    /** Per part, the aliases it owns and no other part does (parts with none are left out). */
+    private static List<List<String>> ownAliases(Set<String> parts, IdentityReplay replay) {
+        List<List<String>> aliases = new ArrayList<>();
+        for (String part : parts) {
+            Set<String> own = new TreeSet<>(replay.aliasesOf(part));
+            parts.stream().filter(other -> !other.equals(part)).forEach(other -> own.removeAll(replay.aliasesOf(other)));
+            if (!own.isEmpty()) {
+                aliases.add(List.copyOf(own));
+            }
+        }
+        return aliases;
     }
 
     /**
@@ -70,9 +128,10 @@ record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<Str
             }
             count++;
             if (changes.size() < DryRunDiff.PROFILES_LISTED) {
-                changes.add(new ProfileChange(change, List.copyOf(group.liveProfiles), group.events,
+                Set<String> liveProfiles = new TreeSet<>(group.liveInOrder);
+                changes.add(new ProfileChange(change, List.copyOf(liveProfiles), group.events,
                         group.others.size(), difference(side, entry.getKey(), other, group.others)));
-                profiles.addAll(group.liveProfiles);
+                profiles.addAll(liveProfiles);
             }
         }
         return count;
@@ -101,13 +160,14 @@ record PeopleDiff(long merged, long split, List<String> mergedProfiles, List<Str
     /** The recorded events of one person: which people of the other replay hold them, and on which live profiles. */
     private static final class Group {
         final Set<String> others = new LinkedHashSet<>();
-        final Set<String> liveProfiles = new TreeSet<>();
+        /** The live profiles of its events, in the order the events were recorded. */
+        final Set<String> liveInOrder = new LinkedHashSet<>();
         long events;
 
         void add(String other, String liveProfile) {
             others.add(other);
             if (liveProfile != null) {
-                liveProfiles.add(liveProfile);
+                liveInOrder.add(liveProfile);
             }
             events++;
         }

@@ -32,7 +32,7 @@ class ChannelDryRunEndToEndTest {
 
     private static final String FROM = "2021-04-01";
     private static final String TO = "2021-04-15";
-    private static final Duration READ_SIDE = Duration.ofSeconds(30);
+    private static final Duration READ_SIDE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
