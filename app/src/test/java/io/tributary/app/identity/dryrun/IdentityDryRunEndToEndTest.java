@@ -113,7 +113,8 @@ class IdentityDryRunEndToEndTest {
             assertThat(api.admin("POST", "/api/identity/dry-runs/" + runId + "/apply", null).status())
                     .as("an apply happens once").isEqualTo(409);
             assertThat(dashboard("/dashboard/dry-runs/" + runId)).contains("data-status=\"applied\"",
-                    "id=\"identity-rules-version\">" + apply.get("identityRulesVersion") + "<");
+                    "id=\"identity-rules-version\">" + apply.get("identityRulesVersion") + "<",
+                    "id=\"profiles-split-by-apply\">1<");
 
             String carol = anon();
             String dave = anon();
