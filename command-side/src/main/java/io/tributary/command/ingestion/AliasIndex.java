@@ -147,6 +147,19 @@ public class AliasIndex {
         }
     }
 
+    /**
+     * Takes back every claim naming a profile that has no stored events, once it has been missing for the grace
+     * ({@link UnconfirmedClaims#ownerMissingForTheGrace}); writes through, also inside a unit of work.
+     *
+     * @return how many claims were taken back; 0 while the grace runs
+     */
+    public long takeBackClaimsOfMissing(String profileId) {
+        if (!unconfirmed.ownerMissingForTheGrace(profileId)) {
+            return 0;
+        }
+        return owners.deleteMany(Filters.eq(PROFILE_ID, profileId)).getDeletedCount();
+    }
+
     private Optional<Buffer> buffer() {
         return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo, this::confirm);
     }

@@ -49,6 +49,11 @@ class IdentityStitching {
         aliasIndex.owners(aliases);
     }
 
+    /** See {@link AliasIndex#takeBackClaimsOfMissing}. */
+    long takeBackClaimsOfMissing(String profileId) {
+        return aliasIndex.takeBackClaimsOfMissing(profileId);
+    }
+
     StitchingResult stitch(List<String> rawAliases, Optional<String> keptCopyProfile, Evidence evidence) {
         List<String> usable = new ArrayList<>();
         List<String> blocked = new ArrayList<>();

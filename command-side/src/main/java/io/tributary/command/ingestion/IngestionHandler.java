@@ -25,6 +25,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class IngestionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionHandler.class);
 
     static final String BLOCKED_VALUE = "blocked_value";
     private static final String PAGE_URL = "$url";
@@ -62,12 +68,27 @@ class IngestionHandler {
         this.eventBus = eventBus;
     }
 
+    /**
+     * Decides the batch. A profile that alias claims name but whose events were never stored fails it as a conflict
+     * (the single writer decides it again), and once that has held for a short grace its claims are taken back, so the
+     * retry stitches those aliases afresh instead of failing for good.
+     */
     @CommandHandler
     List<IngestionOutcome> handle(IngestTrackedEvents command) {
-        Batch batch = new Batch();
-        command.rejections().forEach(rejection -> reject(rejection, batch));
-        prefetch(command.intakes());
-        return command.intakes().stream().map(intake -> ingest(intake, batch)).toList();
+        try {
+            Batch batch = new Batch();
+            command.rejections().forEach(rejection -> reject(rejection, batch));
+            prefetch(command.intakes());
+            return command.intakes().stream().map(intake -> ingest(intake, batch)).toList();
+        } catch (AggregateNotFoundException missing) {
+            String profileId = String.valueOf(missing.getAggregateIdentifier());
+            long takenBack = stitching.takeBackClaimsOfMissing(profileId);
+            if (takenBack > 0) {
+                log.warn("Took back {} alias claims of profile {}, whose events were never stored", takenBack,
+                        profileId);
+            }
+            throw new ConcurrencyException("alias claims name a profile whose events were never stored", missing);
+        }
     }
 
     /** Two lookups for the whole batch instead of two per tracked event. */

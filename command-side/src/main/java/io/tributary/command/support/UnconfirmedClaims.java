@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,6 +33,8 @@ import org.bson.conversions.Bson;
 public final class UnconfirmedClaims {
 
     public static final Duration LEASE = Duration.ofSeconds(10);
+    /** How long a confirmed claim's owner may be missing from the event store before its claims are taken back. */
+    public static final Duration OWNER_GRACE = Duration.ofSeconds(2);
     static final String PROOF = "proof";
     static final String CLAIMED_AT = "claimedAt";
     static final String REPLACED = "replaced";
@@ -41,6 +44,8 @@ public final class UnconfirmedClaims {
     private final Predicate<String> stored;
     private final Duration lease;
     private final Clock clock;
+    /** Owners that confirmed claims name but that have no stored events, with when this node first saw that. */
+    private final Map<String, Instant> missingOwners = new ConcurrentHashMap<>();
 
     /**
      * @param stored whether the event store holds the event with this identifier
@@ -82,6 +87,23 @@ public final class UnconfirmedClaims {
         List<Bson> updates = new ArrayList<>(List.of(change));
         fields.forEach((name, value) -> updates.add(Updates.set(name, value)));
         return Updates.combine(updates);
+    }
+
+    /**
+     * Whether claims naming this owner, which has no stored events at all, may be taken back: once this node has seen
+     * it missing for {@link #OWNER_GRACE} (or the lease, if shorter). A confirmed claim whose owner was never stored
+     * is left by a writer killed while it took back a partly stored append (MongoDB has no transaction across the
+     * documents of one append); the grace lets an append that a reader saw half done finish first.
+     */
+    public boolean ownerMissingForTheGrace(String ownerId) {
+        Instant now = clock.instant();
+        Instant since = missingOwners.computeIfAbsent(ownerId, id -> now);
+        Duration grace = lease.compareTo(OWNER_GRACE) < 0 ? lease : OWNER_GRACE;
+        if (Duration.between(since, now).compareTo(grace) < 0) {
+            return false;
+        }
+        missingOwners.remove(ownerId);
+        return true;
     }
 
     /** After the unit of work committed: its claims among those ids are confirmed. */

@@ -18,6 +18,7 @@ import io.tributary.command.profile.Profiles;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
+import io.tributary.command.support.UnconfirmedClaims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,15 @@ final class IntakeWorld {
 
     /** @param dropSuppressed drop events with an erased person's alias instead of counting them anonymously */
     IntakeWorld(MongoDatabase database, boolean dropSuppressed) {
+        this(database, dropSuppressed, UnconfirmedClaims.trusted());
+    }
+
+    /** @param claims how alias claims read from the store are settled (their lease, their clock) */
+    IntakeWorld(MongoDatabase database, UnconfirmedClaims claims) {
+        this(database, false, claims);
+    }
+
+    private IntakeWorld(MongoDatabase database, boolean dropSuppressed, UnconfirmedClaims claims) {
         suppressions = new Suppressions(database, SecretBox.fromKey(SecretBox.generateKey()).keyedHash(),
                 AliasRules.defaults(), List.of("email"), dropSuppressed);
         deliveries = new DeliveryIndex(database, Duration.ofHours(4));
@@ -72,7 +82,7 @@ final class IntakeWorld {
             return null;
         });
         handler = new IngestionHandler(profiles,
-                new IdentityStitching(profiles, new AliasIndex(database),
+                new IdentityStitching(profiles, new AliasIndex(database, claims),
                         new AliasRules(() -> rules.rules().map(IdentityRuleSet::blockedValues).orElse(List.of()),
                                 urn -> false), rules),
                 new DedupIndex(database), DedupPolicy.defaults(), deliveries, ChannelRules.defaults(),
