@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.command.support.InMemoryMongo;
+import io.tributary.command.support.MovableClock;
 import io.tributary.command.support.UnconfirmedClaims;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class ClaimsOfAProfileNeverStoredTest {
     @RegisterExtension
     static final InMemoryMongo mongo = new InMemoryMongo();
     private MongoDatabase database;
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T08:00:00Z"));
 
     @BeforeEach
     void aClaimOfAProfileNeverStored() {
@@ -44,7 +44,7 @@ class ClaimsOfAProfileNeverStoredTest {
         IntakeWorld world = new IntakeWorld(database, new UnconfirmedClaims(id -> true, Duration.ofSeconds(10), clock));
 
         assertThatThrownBy(() -> world.ingest(List.of(server("r1", "Signed Up", "e1", 0, EMAIL))))
-                .hasRootCauseInstanceOf(org.axonframework.modelling.command.AggregateNotFoundException.class)
+                .hasRootCauseInstanceOf(AggregateNotFoundException.class)
                 .hasCauseInstanceOf(ConcurrencyException.class);
         clock.advance(UnconfirmedClaims.OWNER_GRACE.minusMillis(1));
         assertThatThrownBy(() -> world.ingest(List.of(server("r1", "Signed Up", "e1", 0, EMAIL))))
@@ -67,28 +67,5 @@ class ClaimsOfAProfileNeverStoredTest {
         String profileId = world.profileOf("r1");
         assertThat(profileId).isNotNull().isNotEqualTo(NEVER_STORED);
         assertThat(database.getCollection("alias_owners").find().first()).containsEntry("profileId", profileId);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T08:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.rules.IdentityRuleSet;
 import io.tributary.command.support.InMemoryMongo;
-import java.time.Clock;
+import io.tributary.command.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class IdentityRulesVersionTest {
     @RegisterExtension
     static final InMemoryMongo mongo = new InMemoryMongo();
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T04:00:00Z"));
 
     @Test
     void anotherNodeTakesRulesAppliedOnOneWithinTheRefresh() {
@@ -64,28 +62,5 @@ class IdentityRulesVersionTest {
 
         assertThat(alone.rules()).isEmpty();
         assertThat(alone.current()).isZero();
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T04:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
