@@ -2,12 +2,7 @@ package io.tributary.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.profile.AliasLinked;
@@ -17,18 +12,15 @@ import io.tributary.api.profile.ProfileSplit;
 import io.tributary.api.profile.PropertyValue;
 import io.tributary.api.secret.SecretBox;
 import io.tributary.api.source.SourceType;
-import io.tributary.embedded.EmbeddedMongoServer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PersonalDataSerializerTest {
 
@@ -37,31 +29,16 @@ class PersonalDataSerializerTest {
     private static final String PHONE = "+441234567890";
     private static final Evidence EVIDENCE = new Evidence("record-1", "event-1", AT);
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryStore store = new InMemoryStore();
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = InMemoryStore.mapper();
     private DataKeys keys;
     private PersonalDataSerializer serializer;
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.memory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void setUp() {
-        keys = new DataKeys(client.getDatabase("privacy-" + UUID.randomUUID()),
+        keys = new DataKeys(store.freshDatabase("privacy"),
                 SecretBox.fromKey(SecretBox.generateKey()));
         serializer = serializer(PrivacyProperties.defaults());
     }

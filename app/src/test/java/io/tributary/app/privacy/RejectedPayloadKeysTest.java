@@ -2,44 +2,27 @@ package io.tributary.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.secret.SecretBox;
-import io.tributary.embedded.EmbeddedMongoServer;
 import java.util.List;
-import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Which rejected payloads an erasure reaches: those that quote a personal alias value of the person. */
 class RejectedPayloadKeysTest {
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryStore store = new InMemoryStore();
 
     private DataKeys keys;
     private RejectedPayloadKeys rejected;
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.memory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoDatabase database = client.getDatabase("rejected-" + UUID.randomUUID());
+        MongoDatabase database = store.freshDatabase("rejected");
         keys = new DataKeys(database, SecretBox.fromKey(SecretBox.generateKey()));
         rejected = new RejectedPayloadKeys(keys, database, PrivacyProperties.DEFAULT_ALIAS_TYPES);
         database.getCollection("eventlog").insertMany(List.of(

@@ -2,12 +2,7 @@ package io.tributary.app.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.ingestion.EventRecorded;
 import io.tributary.api.ingestion.FieldError;
@@ -16,18 +11,15 @@ import io.tributary.api.ingestion.TrackedEvent;
 import io.tributary.api.secret.SecretBox;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.api.source.SourceType;
-import io.tributary.embedded.EmbeddedMongoServer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The second seal, per source and month, around the personal content of tracked events, sessions and rejections. */
 class RetentionSealingTest {
@@ -37,32 +29,17 @@ class RetentionSealingTest {
     private static final String EMAIL = "grace.hopper@example.com";
     private static final String URL = "https://shop.example/account?email=" + EMAIL;
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryStore store = new InMemoryStore();
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final ObjectMapper mapper = InMemoryStore.mapper();
     private DataKeys keys;
     private RetentionKeys retentionKeys;
     private PersonalDataSerializer serializer;
 
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.memory();
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoDatabase database = client.getDatabase("retention-" + UUID.randomUUID());
+        MongoDatabase database = store.freshDatabase("retention");
         SecretBox serverKey = SecretBox.fromKey(SecretBox.generateKey());
         keys = new DataKeys(database, serverKey);
         retentionKeys = new RetentionKeys(database, serverKey);
