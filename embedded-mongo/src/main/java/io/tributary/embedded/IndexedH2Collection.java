@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /** An H2-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
@@ -28,6 +29,13 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     public synchronized void addIndex(Index<Object> index) {
         super.addIndex(index);
+    }
+
+    /** See {@link WholeOrderedInserts}. */
+    @Override
+    public synchronized List<Document> insertDocuments(List<Document> documents, boolean ordered) {
+        return WholeOrderedInserts.takeBackPrefix(documents, ordered, super.insertDocuments(documents, ordered),
+                this::removeDocument);
     }
 
     @Override

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 
 /** A memory-backend collection that finds candidates through its ordered indexes ({@link IndexPlanner}). */
 final class IndexedMemoryCollection extends MemoryCollection {
@@ -34,6 +35,13 @@ final class IndexedMemoryCollection extends MemoryCollection {
     @Override
     public synchronized void addIndex(Index<Integer> index) {
         super.addIndex(index);
+    }
+
+    /** See {@link WholeOrderedInserts}. */
+    @Override
+    public synchronized List<Document> insertDocuments(List<Document> documents, boolean ordered) {
+        return WholeOrderedInserts.takeBackPrefix(documents, ordered, super.insertDocuments(documents, ordered),
+                this::removeDocument);
     }
 
     @Override

@@ -26,8 +26,8 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * before it in place. To keep that prefix empty in the common case, the first event of each aggregate in the batch
  * (the one that collides when another writer got there first) is inserted before the rest; a unit of work that
  * touches one aggregate therefore fails without writing anything. If a prefix was written anyway (several aggregates
- * in one unit of work), it is deleted again before the failure is reported. Either way the reserved indexes that end
- * up empty are gaps to the tracking readers.
+ * in one unit of work), it is deleted again before the failure is reported; the embedded store never keeps such a
+ * prefix in the first place. Either way the reserved indexes that end up empty are gaps to the tracking readers.
  */
 final class EventAppends {
 
