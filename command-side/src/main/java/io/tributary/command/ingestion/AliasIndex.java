@@ -103,6 +103,14 @@ public class AliasIndex {
         return result;
     }
 
+    /**
+     * Joins the unit of work in progress before it publishes any event, so that the claims and reassignments it makes
+     * are written before its events are stored (a unit of work prepares its commit in the order its parts joined).
+     */
+    public void joinBeforeEvents() {
+        buffer();
+    }
+
     /** True when the alias is now the profile's; false when another profile already holds it. */
     public boolean claim(String alias, String profileId) {
         Optional<Buffer> buffer = buffer();

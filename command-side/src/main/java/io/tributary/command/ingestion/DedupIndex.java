@@ -48,6 +48,7 @@ public class DedupIndex {
     static final int LOOKUP_CHUNK = 250;
     private static final String BUFFER = DedupIndex.class.getName();
     private static final String RECORD_ID = "recordId";
+    private static final String PROFILE_ID = "profileId";
     private static final Logger log = LoggerFactory.getLogger(DedupIndex.class);
 
     private final MongoCollection<Document> claims;
@@ -158,6 +159,20 @@ public class DedupIndex {
         claims.deleteOne(held(claim));
     }
 
+    /**
+     * Takes back every key whose kept copy names a profile that has no stored events, once it has been missing for
+     * the grace ({@link UnconfirmedClaims#ownerMissingForTheGrace}): that copy was never stored either. Writes
+     * through, also inside a unit of work.
+     *
+     * @return how many keys were taken back; 0 while the grace runs
+     */
+    public long takeBackClaimsOfMissing(String profileId) {
+        if (!unconfirmed.ownerMissingForTheGrace(profileId)) {
+            return 0;
+        }
+        return claims.deleteMany(Filters.eq(PROFILE_ID, profileId)).getDeletedCount();
+    }
+
     private Optional<Buffer> buffer() {
         return UnitOfWorkBuffer.current(BUFFER, Buffer::new, this::write, this::undo, this::confirm);
     }
@@ -223,7 +238,7 @@ public class DedupIndex {
 
     private static Document document(DedupClaim claim, UnaryOperator<String> idOf) {
         return new Document("_id", idOf.apply(claim.key())).append(RECORD_ID, claim.recordId())
-                .append("sourceId", claim.sourceId()).append("profileId", claim.profileId())
+                .append("sourceId", claim.sourceId()).append(PROFILE_ID, claim.profileId())
                 .append("fingerprint", claim.fingerprint())
                 .append("eventTime", Date.from(claim.eventTime())).append("eventNanos", claim.eventTime().getNano());
     }
@@ -231,7 +246,7 @@ public class DedupIndex {
     private static DedupClaim claim(String key, Document doc) {
         Instant time = doc.getDate("eventTime").toInstant().with(ChronoField.NANO_OF_SECOND, doc.getInteger("eventNanos", 0));
         return new DedupClaim(key, doc.getString(RECORD_ID), doc.getString("sourceId"),
-                doc.getString("profileId"), doc.getString("fingerprint"), time);
+                doc.getString(PROFILE_ID), doc.getString("fingerprint"), time);
     }
 
     /** Known claims (null: known to have none) and new claims of one unit of work. */

@@ -63,6 +63,7 @@ class IdentityOperations {
 
     @CommandHandler
     IdentityOperationOutcome handle(MergeProfilesByHand command) {
+        aliasIndex.joinBeforeEvents();
         String survivor = stitching.survivorOf(command.profileId());
         String other = stitching.survivorOf(command.otherProfileId());
         if (survivor.equals(other)) {
@@ -81,6 +82,7 @@ class IdentityOperations {
     @CommandHandler
     IdentityOperationOutcome handle(SplitProfileByHand command,
                                     @MetaDataValue(IdentityProgress.OPERATION_ID) String operationId) {
+        aliasIndex.joinBeforeEvents();
         Progress progress = new Progress(operationId, command.mergedProfileId() != null ? 1 : 0);
         SurvivorHistory survivor = profiles.survivor(stitching.survivorOf(command.profileId()));
         List<String> targets = command.mergedProfileId() != null ? List.of(command.mergedProfileId())
@@ -102,6 +104,7 @@ class IdentityOperations {
     @CommandHandler
     IdentityOperationOutcome handle(QuarantineAlias command,
                                     @MetaDataValue(IdentityProgress.OPERATION_ID) String operationId) {
+        aliasIndex.joinBeforeEvents();
         Evidence evidence = operation();
         eventBus.publish(GenericEventMessage.asEventMessage(new AliasQuarantined(command.alias(), command.reason(),
                 command.operator(), evidence.at(), command.split())));

@@ -69,29 +69,33 @@ class IngestionHandler {
     }
 
     /**
-     * Decides the batch. A profile that alias claims name but whose events were never stored fails it as a conflict
-     * (the single writer decides it again), and once that has held for a short grace its claims are taken back, so the
-     * retry stitches those aliases afresh instead of failing for good.
+     * Decides the batch. A profile that alias claims or dedup keys name but whose events were never stored fails it
+     * as a conflict (the single writer decides it again), and once that has held for a short grace those claims and
+     * keys are taken back, so the retry decides afresh instead of failing for good.
      */
     @CommandHandler
     List<IngestionOutcome> handle(IngestTrackedEvents command) {
         try {
             Batch batch = new Batch();
-            command.rejections().forEach(rejection -> reject(rejection, batch));
             prefetch(command.intakes());
+            command.rejections().forEach(rejection -> reject(rejection, batch));
             return command.intakes().stream().map(intake -> ingest(intake, batch)).toList();
         } catch (AggregateNotFoundException missing) {
             String profileId = String.valueOf(missing.getAggregateIdentifier());
-            long takenBack = stitching.takeBackClaimsOfMissing(profileId);
-            if (takenBack > 0) {
-                log.warn("Took back {} alias claims of profile {}, whose events were never stored", takenBack,
-                        profileId);
+            long aliases = stitching.takeBackClaimsOfMissing(profileId);
+            long keys = dedupIndex.takeBackClaimsOfMissing(profileId);
+            if (aliases + keys > 0) {
+                log.warn("Took back {} alias claims and {} dedup keys of profile {}, whose events were never stored",
+                        aliases, keys, profileId);
             }
-            throw new ConcurrencyException("alias claims name a profile whose events were never stored", missing);
+            throw new ConcurrencyException("claims name a profile whose events were never stored", missing);
         }
     }
 
-    /** Two lookups for the whole batch instead of two per tracked event. */
+    /**
+     * Two lookups for the whole batch instead of two per tracked event; made before any event is published, so that
+     * the batch's claims are written before its events are stored.
+     */
     private void prefetch(List<Intake> intakes) {
         dedupIndex.find(intakes.stream().map(i -> DedupPolicy.key(i.event().eventName(), i.event().eventId())).toList());
         stitching.prefetch(intakes.stream().flatMap(i -> i.event().aliases().stream()).toList());

@@ -35,6 +35,7 @@ public final class UnconfirmedClaims {
     public static final Duration LEASE = Duration.ofSeconds(10);
     /** How long a confirmed claim's owner may be missing from the event store before its claims are taken back. */
     public static final Duration OWNER_GRACE = Duration.ofSeconds(2);
+    static final Duration FORGET_MISSING = Duration.ofMinutes(1);
     static final String PROOF = "proof";
     static final String CLAIMED_AT = "claimedAt";
     static final String REPLACED = "replaced";
@@ -93,17 +94,15 @@ public final class UnconfirmedClaims {
      * Whether claims naming this owner, which has no stored events at all, may be taken back: once this node has seen
      * it missing for {@link #OWNER_GRACE} (or the lease, if shorter). A confirmed claim whose owner was never stored
      * is left by a writer killed while it took back a partly stored append (MongoDB has no transaction across the
-     * documents of one append); the grace lets an append that a reader saw half done finish first.
+     * documents of one append; the embedded store never keeps a part); the grace lets an append that a reader saw
+     * half done finish first. An owner seen missing longer ago than {@link #FORGET_MISSING} is forgotten.
      */
     public boolean ownerMissingForTheGrace(String ownerId) {
         Instant now = clock.instant();
+        missingOwners.values().removeIf(since -> Duration.between(since, now).compareTo(FORGET_MISSING) > 0);
         Instant since = missingOwners.computeIfAbsent(ownerId, id -> now);
         Duration grace = lease.compareTo(OWNER_GRACE) < 0 ? lease : OWNER_GRACE;
-        if (Duration.between(since, now).compareTo(grace) < 0) {
-            return false;
-        }
-        missingOwners.remove(ownerId);
-        return true;
+        return Duration.between(since, now).compareTo(grace) >= 0;
     }
 
     /** After the unit of work committed: its claims among those ids are confirmed. */

@@ -8,8 +8,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * State buffered for the root unit of work in progress: created on first use, written out when the unit of work
- * prepares its commit (before its events are stored), undone if it rolls back, and confirmed once it committed.
- * Outside a unit of work there is no buffer, and callers write through.
+ * prepares its commit, undone if it rolls back, and confirmed once it committed. A unit of work prepares its commit
+ * in the order its parts joined, so a buffer first used before the unit of work published any event is written
+ * before its events are stored. Outside a unit of work there is no buffer, and callers write through.
  */
 public final class UnitOfWorkBuffer {
 

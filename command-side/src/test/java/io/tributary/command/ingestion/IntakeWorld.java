@@ -18,6 +18,7 @@ import io.tributary.command.profile.Profiles;
 import io.tributary.command.session.ChannelRules;
 import io.tributary.command.rules.IdentityRulesVersion;
 import io.tributary.command.session.SessionPolicy;
+import io.tributary.command.support.CommitProof;
 import io.tributary.command.support.UnconfirmedClaims;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import java.util.Map;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
@@ -43,8 +43,8 @@ final class IntakeWorld {
     static final String SERVER = "server-source";
     static final String STORE = "store-source";
 
-    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final KillableEngine engine = new KillableEngine();
+    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
     private final List<Object> recorded = new ArrayList<>();
     private final List<StartSession> sessionsStarted = new ArrayList<>();
     private final Map<String, IngestionOutcome> outcomes = new HashMap<>();
@@ -71,6 +71,7 @@ final class IntakeWorld {
         suppressions = new Suppressions(database, SecretBox.fromKey(SecretBox.generateKey()).keyedHash(),
                 AliasRules.defaults(), List.of("email"), dropSuppressed);
         deliveries = new DeliveryIndex(database, Duration.ofHours(4));
+        eventStore.registerDispatchInterceptor(new CommitProof());
         eventStore.subscribe(events -> events.forEach(event -> {
             recorded.add(event.getPayload());
             deliveries.handle(event.getPayload());
@@ -85,7 +86,7 @@ final class IntakeWorld {
                 new IdentityStitching(profiles, new AliasIndex(database, claims),
                         new AliasRules(() -> rules.rules().map(IdentityRuleSet::blockedValues).orElse(List.of()),
                                 urn -> false), rules),
-                new DedupIndex(database), DedupPolicy.defaults(), deliveries, ChannelRules.defaults(),
+                new DedupIndex(database, claims), DedupPolicy.defaults(), deliveries, ChannelRules.defaults(),
                 DefaultCommandGateway.builder().commandBus(bus).build(), eventStore, suppressions);
     }
 
@@ -109,6 +110,19 @@ final class IntakeWorld {
     /** From now on the intake decides under these identity rules, as after a rule book change on this node. */
     void decideUnder(long version, IdentityRuleSet identityRules) {
         rules.inForce(version, identityRules);
+    }
+
+    /** The next batch dies as a killed writer does, after its claims were written; see {@link KillableEngine}. */
+    void dieAfterClaims(Runnable lastWords) {
+        engine.dieOnNextAppend(lastWords);
+    }
+
+    boolean stored(String eventIdentifier) {
+        return engine.holds(eventIdentifier);
+    }
+
+    IngestionOutcome outcome(String recordId) {
+        return outcomes.get(recordId);
     }
 
     String profileOf(String recordId) {
