@@ -126,7 +126,7 @@ public final class UnconfirmedClaims {
         List<Document> result = new ArrayList<>(found.size());
         for (Document claim : found) {
             String proof = claim.getString(PROOF);
-            if (proof == null || committed.computeIfAbsent(proof, p -> committed(claim))) {
+            if (proof == null || committed.computeIfAbsent(proof, p -> committed(claims, claim))) {
                 if (proof != null) {
                     confirm(claims, List.of(claim.get(ID)), proof);
                 }
@@ -138,15 +138,20 @@ public final class UnconfirmedClaims {
         return result;
     }
 
-    private boolean committed(Document claim) {
+    /**
+     * Whether the claim's unit of work committed: its proof is stored. Waits for that until the lease ends, unless the
+     * claim is taken back meanwhile (its writer rolled back after losing a conflict).
+     */
+    private boolean committed(MongoCollection<Document> claims, Document claim) {
         String proof = claim.getString(PROOF);
         Instant leaseEnds = claim.getDate(CLAIMED_AT).toInstant().plus(lease);
+        Bson unchanged = Filters.and(Filters.eq(ID, claim.get(ID)), Filters.eq(PROOF, proof));
         while (true) {
             if (stored.test(proof)) {
                 return true;
             }
             Duration left = Duration.between(clock.instant(), leaseEnds);
-            if (left.isNegative() || left.isZero()) {
+            if (left.isNegative() || left.isZero() || claims.countDocuments(unchanged) == 0) {
                 return false;
             }
             pause(left.compareTo(PAUSE) < 0 ? left : PAUSE);

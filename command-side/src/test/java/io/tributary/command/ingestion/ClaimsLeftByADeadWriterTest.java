@@ -82,6 +82,19 @@ class ClaimsLeftByADeadWriterTest {
     }
 
     @Test
+    void aReaderStopsWaitingOnceTheWriterTookItsClaimBack() throws Exception {
+        diesAfterItsClaims(() -> aliases(LONG).claim(EMAIL, "ann"), "alias_owners");
+
+        CompletableFuture<Map<String, String>> read = CompletableFuture.supplyAsync(
+                () -> aliases(LONG).owners(List.of(EMAIL)));
+        Thread.sleep(300);
+        assertThat(read).as("still waiting for the other node's events").isNotDone();
+        database.getCollection("alias_owners").deleteMany(new Document());
+
+        assertThat(read.get(5, TimeUnit.SECONDS)).as("not the 5 minutes of the lease").isEmpty();
+    }
+
+    @Test
     void aReassignmentWhoseMergeWasNeverStoredGoesBackToThePreviousOwner() {
         aliases(LONG).claim(EMAIL, "ann");
         diesAfterItsClaims(() -> aliases(LONG).reassign(List.of(EMAIL), "bob"), "alias_owners");
