@@ -37,6 +37,7 @@ public class Projections {
     private final RebuildRequests rebuilds;
     /** Rebuilt processors that have not claimed their segment again yet: they must not look live. */
     private final Set<String> awaitingClaim = ConcurrentHashMap.newKeySet();
+    private final Map<String, Object> rebuildLocks = new ConcurrentHashMap<>();
 
     Projections(EventProcessingConfiguration processing, SegmentClaims claims, RebuildRequests rebuilds) {
         this.processing = processing;
@@ -77,13 +78,19 @@ public class Projections {
     }
 
     /**
-     * One rebuild at a time on this node: the heartbeat's retry of a pending request must not shut a processor down
-     * while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting down). Across
-     * nodes, the request's carrier ({@link RebuildRequests#take}) is the only node that resets, and it resets every
-     * segment at once: Axon's reset claims all of them before it writes any replay token, so it either resets them
-     * all or none (another node still holds one), and then this node tries again at its next heartbeat.
+     * One rebuild of a read model at a time on this node: the heartbeat's retry of a pending request must not shut a
+     * processor down while a caller's rebuild of it restarts it (Axon refuses to start a processor that is shutting
+     * down). Across nodes, the request's carrier ({@link RebuildRequests#take}) is the only node that resets, and it
+     * resets every segment at once: Axon's reset claims all of them before it writes any replay token, so it either
+     * resets them all or none (another node still holds one), and then this node tries again at its next heartbeat.
      */
-    private synchronized void carryOutIfMine(String name) {
+    private void carryOutIfMine(String name) {
+        synchronized (rebuildLocks.computeIfAbsent(name, n -> new Object())) {
+            takeAndCarryOut(name);
+        }
+    }
+
+    private void takeAndCarryOut(String name) {
         StreamingEventProcessor processor = processor(name);
         Optional<String> request = rebuilds.take(name);
         if (request.isEmpty()) {
