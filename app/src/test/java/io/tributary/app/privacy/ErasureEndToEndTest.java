@@ -92,7 +92,9 @@ class ErasureEndToEndTest {
         Map<String, Object> totalsBefore = await().atMost(READ_SIDE).until(this::totals,
                 totals -> totals != null && "100.00".equals(String.valueOf(totals.get("netRevenue")))
                         && "1".equals(String.valueOf(totals.get("sessions"))));
-        assertThat(api.get("/api/profiles/" + profileId + "/export").body()).contains(email, phone, firstName,
+        String export = await().atMost(READ_SIDE).until(() -> api.get("/api/profiles/" + profileId + "/export").body(),
+                body -> body.contains("profiles_merged"));
+        assertThat(export).contains(email, phone, firstName,
                 lastName, orderId, "Signed Up", "profiles_merged");
 
         Api.Response erase = api.admin("POST", "/api/profiles/" + profileId + "/erase",
