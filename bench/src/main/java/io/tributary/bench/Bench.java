@@ -100,13 +100,17 @@ public final class Bench {
     }
 
     private void start() {
+        startApp();
+        browserToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench web", "type", "browser")).json().get("token");
+        serverToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench server", "type", "server")).json().get("token");
+    }
+
+    private void startApp() {
         app = new SpringApplicationBuilder(TributaryApplication.class).run("--server.port=0",
                 "--tributary.embedded=" + options.store(), "--tributary.data-dir=" + options.dataDir(),
                 "--tributary.admin-token=" + ADMIN, "--logging.level.root=warn", "--logging.level.io.tributary=warn",
                 "--server.tomcat.threads.max=64");
         http = new Http(((WebServerApplicationContext) app).getWebServer().getPort(), ADMIN);
-        browserToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench web", "type", "browser")).json().get("token");
-        serverToken = (String) http.admin("POST", "/api/sources", Map.of("name", "bench server", "type", "server")).json().get("token");
     }
 
     void stop() {
@@ -204,7 +208,7 @@ public final class Bench {
      * The burst's cost per event counts the CPU until every read model has handled the burst too, since the read
      * models run while events arrive.
      */
-    private void measureLevel(long level) throws InterruptedException {
+    private void measureLevel(long level) throws InterruptedException, IOException {
         long cpuBefore = Machine.cpuNanos();
         IngestRun burst = ingest(Duration.ofSeconds(options.burstSeconds()), Long.MAX_VALUE);
         awaitAllCaughtUp();
@@ -212,11 +216,31 @@ public final class Bench {
         Latencies lag = projectionLag();
         Map<String, String> replay = new java.util.LinkedHashMap<>();
         for (String name : app.getBean(Projections.class).names()) {
-            replay.put(name, replay(name));
+            replay.put(name, level <= options.replayUpTo() ? replay(name) : "not run (--replay-up-to)");
         }
         awaitAllCaughtUp();
         Map<String, Latencies> queries = Queries.measure(http, options.queryRepeats(), Duration.ofSeconds(options.querySeconds()));
-        report.level(level, storedEvents(), burst, cpuPerThousand, lag, replay, queries, Machine.liveHeapBytesAfterGc());
+        long heap = Machine.liveHeapBytesAfterGc();
+        report.level(level, storedEvents(), burst, cpuPerThousand, lag, replay, queries, heap);
+        if ("file".equals(options.store())) {
+            restart(level, heap);
+        }
+    }
+
+    /**
+     * Issue 14's restart figures: the app stopped and started again on its data directory, in this JVM; the time
+     * until it answers, then until the event log's newest page is served, and the heap after a full GC once started.
+     */
+    private void restart(long level, long heapBefore) throws IOException {
+        stop();
+        Machine.liveHeapBytesAfterGc();
+        long begin = System.nanoTime();
+        startApp();
+        double ready = (System.nanoTime() - begin) / 1e9;
+        Http.Answer firstPage = http.admin("GET", "/api/events?limit=50", null);
+        double firstPageSeconds = (System.nanoTime() - begin) / 1e9;
+        report.restart(level, storedEvents(), ready, firstPageSeconds, firstPage.status(), heapBefore,
+                Machine.liveHeapBytesAfterGc(), Machine.directoryBytes(Path.of(options.dataDir())));
     }
 
     /** Closed-loop batch ingest with the configured concurrency, for a time or a number of events. */

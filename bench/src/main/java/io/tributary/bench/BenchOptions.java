@@ -9,10 +9,12 @@ import java.util.Map;
  * The harness's settings, from {@code --name value} arguments.
  *
  * @param levels stored-event counts at which growth figures are taken
+ * @param replayUpTo the largest level at which every read model is rebuilt and timed ({@code --replay-up-to}); a
+ *                   rebuild at 1M takes minutes per read model
  */
 record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int concurrency, int batch,
                     int webhookRate, int webhookSeconds, int lagRate, int lagSeconds, int queryRepeats, int querySeconds,
-                    int replaySeconds, int catchUpMinutes, int historyDays, long seed,
+                    int replaySeconds, long replayUpTo, int catchUpMinutes, int historyDays, long seed,
                     String store, String dataDir, String out) {
 
     static BenchOptions parse(String[] args) {
@@ -27,10 +29,18 @@ record BenchOptions(List<Long> levels, int sustainSeconds, int burstSeconds, int
                 integer(given, "webhook-rate", 500), integer(given, "webhook-seconds", 30),
                 integer(given, "lag-rate", 1000), integer(given, "lag-seconds", 15),
                 integer(given, "query-repeats", 40), integer(given, "query-seconds", 20),
-                integer(given, "replay-seconds", 60), integer(given, "catch-up-minutes", 10),
+                integer(given, "replay-seconds", 60), Long.parseLong(given.getOrDefault("replay-up-to", Long.toString(Long.MAX_VALUE))),
+                integer(given, "catch-up-minutes", 10),
                 integer(given, "history-days", 90), Long.parseLong(given.getOrDefault("seed", "42")),
                 given.getOrDefault("store", "file"), given.getOrDefault("data-dir", "bench/target/data"),
                 given.getOrDefault("out", "bench/results"));
+    }
+
+    /** The same settings on another store and data directory. */
+    BenchOptions on(String otherStore, String otherDataDir) {
+        return new BenchOptions(levels, sustainSeconds, burstSeconds, concurrency, batch, webhookRate, webhookSeconds,
+                lagRate, lagSeconds, queryRepeats, querySeconds, replaySeconds, replayUpTo, catchUpMinutes, historyDays,
+                seed, otherStore, otherDataDir, out);
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {

@@ -52,10 +52,7 @@ public final class PrivacyCost {
 
     private static Bench.Headline run(BenchOptions o, boolean encryption) throws Exception {
         System.setProperty(ENCRYPTION, String.valueOf(encryption));
-        BenchOptions memory = new BenchOptions(o.levels(), o.sustainSeconds(), o.burstSeconds(), o.concurrency(),
-                o.batch(), o.webhookRate(), o.webhookSeconds(), o.lagRate(), o.lagSeconds(), o.queryRepeats(),
-                o.querySeconds(), o.replaySeconds(), o.catchUpMinutes(), o.historyDays(), o.seed(), "memory",
-                o.dataDir(), o.out());
+        BenchOptions memory = o.on("memory", o.dataDir());
         Bench bench = new Bench(memory);
         try {
             Bench.Headline headline = bench.headline();

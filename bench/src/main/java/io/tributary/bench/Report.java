@@ -12,6 +12,7 @@ final class Report {
     private final StringBuilder figures = new StringBuilder();
     private final StringBuilder growth = new StringBuilder();
     private final StringBuilder queries = new StringBuilder();
+    private final StringBuilder restarts = new StringBuilder();
     private double sustainedPerSecond;
     private long sustainedAccepted;
 
@@ -58,6 +59,16 @@ final class Report {
                 .append(" | ").append(ms(l, 50)).append(" | ").append(ms(l, 95)).append(" | ").append(l.count()).append(" |\n"));
     }
 
+    void restart(long level, long stored, double readySeconds, double firstPageSeconds, int firstPageStatus,
+                 long heapBefore, long heapAfter, long dataBytes) {
+        restarts.append("| ").append(String.format("%,d (%,d)", level, stored)).append(" | ")
+                .append(String.format("%.1f", readySeconds)).append(" | ")
+                .append(String.format("%.1f", firstPageSeconds)).append(firstPageStatus == 200 ? "" : " (status " + firstPageStatus + ")")
+                .append(" | ").append(heapBefore >> 20).append(" (").append(fmt(heapBefore / (double) stored)).append(" B) | ")
+                .append(heapAfter >> 20).append(" (").append(fmt(heapAfter / (double) stored)).append(" B) | ")
+                .append(fmt(dataBytes / 1e6)).append(" |\n");
+    }
+
     private String machine = "";
 
     void machine(long peakHeap, long peakRssKb) {
@@ -72,6 +83,9 @@ final class Report {
                 + "\n## Growth (figures 1, 3, 4, 7 at each store size)\n\n"
                 + "| stored tracked events (actual) | ingest accepted/s (burst) | CPU s / 1,000 events, during the burst | CPU s / 1,000 events, until every read model has them | projection lag p50 / p95 (ms) at 1,000 events/s | replay events/s per read model | heap after full GC (MiB) |\n|---|---|---|---|---|---|---|\n"
                 + growth
+                + (restarts.isEmpty() ? "" : "\n## Restart and heap (file store; targets: ready ≤ 30 s, heap ≤ 1.5 GB at 1M)\n\n"
+                + "| stored tracked events (actual) | start to ready (s) | start to first event-log page (s) | heap after full GC before the restart, MiB (per stored event) | after the restart, MiB (per stored event) | data directory (MB) |\n|---|---|---|---|---|---|\n"
+                + restarts)
                 + "\n## Query latency (ms)\n\n| stored tracked events | query | p50 | p95 | samples |\n|---|---|---|---|---|\n" + queries
                 + "\n## Notes\n\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n";
     }

@@ -74,9 +74,7 @@ public final class StoreComparison {
     }
 
     private static BenchOptions with(BenchOptions o, String store, Path dataDir) {
-        return new BenchOptions(o.levels(), o.sustainSeconds(), o.burstSeconds(), o.concurrency(), o.batch(),
-                o.webhookRate(), o.webhookSeconds(), o.lagRate(), o.lagSeconds(), o.queryRepeats(), o.querySeconds(),
-                o.replaySeconds(), o.catchUpMinutes(), o.historyDays(), o.seed(), store, dataDir.toString(), o.out());
+        return o.on(store, dataDir.toString());
     }
 
     private static String markdown(BenchOptions options, Map<String, Bench.Headline> results, List<String> notes) {
