@@ -171,7 +171,8 @@ public class DataQualityProjection {
 
     /**
      * The report over [from, to): its whole days added up from the day roll-ups, the whole hours around them from the
-     * hour roll-ups, the facts of the partial hours at its edges folded one by one ({@code path} "rollup"); every
+     * hour roll-ups, the partial hours at its edges from their hour roll-ups when all their facts fall inside the
+     * range (as at an edge at "now"), else from their facts folded one by one ({@code path} "rollup"); every
      * fact of the range folded when the query asks for {@code exact} or the range holds no whole hour ("exact").
      */
     @QueryHandler
@@ -194,13 +195,13 @@ public class DataQualityProjection {
             Instant firstDay = RollupGrain.DAY.ceil(query.from());
             Instant endDay = RollupGrain.DAY.startOf(query.to());
             boolean wholeDays = firstDay.isBefore(endDay);
-            repository.factsBetween(query.from(), firstHour, facts);
+            repository.edgeHour(RollupGrain.HOUR.startOf(query.from()), query.from(), firstHour, rollups, facts);
             repository.rollupsBetween(RollupGrain.HOUR, firstHour, wholeDays ? firstDay : endHour, rollups);
             if (wholeDays) {
                 repository.rollupsBetween(RollupGrain.DAY, firstDay, endDay, rollups);
                 repository.rollupsBetween(RollupGrain.HOUR, endDay, endHour, rollups);
             }
-            repository.factsBetween(endHour, query.to(), facts);
+            repository.edgeHour(endHour, endHour, query.to(), rollups, facts);
         } else {
             repository.factsBetween(query.from(), query.to(), facts);
         }

@@ -204,6 +204,20 @@ final class DataQualityRepository {
                 .forEach(document -> consumer.accept(toFact(document)));
     }
 
+    /**
+     * The part of the hour starting at {@code hour} that lies in [from, to): its hour roll-ups when all of its facts
+     * lie there (an edge at "now", past the hour's latest record), else its facts in [from, to) one by one.
+     */
+    void edgeHour(Instant hour, Instant from, Instant to, Consumer<PeriodRollup> rollupConsumer,
+                  Consumer<QualityFact> factConsumer) {
+        if (!from.isBefore(to)) {
+            return;
+        }
+        if (!rollups.hourWithin(hour, from, to, rollupConsumer)) {
+            factsBetween(from, to, factConsumer);
+        }
+    }
+
     /** The roll-ups of one grain whose periods start in [from, to). */
     void rollupsBetween(RollupGrain grain, Instant from, Instant to, Consumer<PeriodRollup> consumer) {
         rollups.between(grain, from, to, consumer);

@@ -76,6 +76,13 @@ final class PeriodRollup {
     final Map<String, Map<String, Counted>> types = new TreeMap<>();
 
     final Map<Instant, Long> hourly = new TreeMap<>();
+    /**
+     * The earliest and latest event time ever counted here (never narrowed when a fact is taken back, so always
+     * bounds): a report whose edge falls inside this period can still take it whole when every fact is on its side
+     * of the edge. Null for a roll-up stored before they were kept.
+     */
+    Instant earliest;
+    Instant latest;
 
     PeriodRollup(Instant start, String sourceId, String eventName) {
         this.start = start;
@@ -91,9 +98,22 @@ final class PeriodRollup {
         return count == 0;
     }
 
+    /**
+     * Whether every fact counted here has its event time in [from, to), at the millisecond precision facts are
+     * stored and queried with; false when the bounds are unknown.
+     */
+    boolean heldWithin(Instant from, Instant to) {
+        return earliest != null && latest != null && earliest.toEpochMilli() >= from.toEpochMilli()
+                && latest.toEpochMilli() < to.toEpochMilli();
+    }
+
     /** Counts the fact ({@code sign} 1) or takes it back ({@code sign} -1), as {@link QualityReport} folds it. */
     void apply(QualityFact fact, int sign) {
         count += sign;
+        if (sign > 0) {
+            earliest = earliest == null || fact.at().isBefore(earliest) ? fact.at() : earliest;
+            latest = latest == null || fact.at().isAfter(latest) ? fact.at() : latest;
+        }
         move(hourly, hourOf(fact.at()), sign);
         if (fact.sourceType() != null) {
             move(sourceTypes, fact.sourceType(), sign);

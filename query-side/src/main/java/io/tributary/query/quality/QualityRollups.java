@@ -236,6 +236,26 @@ final class QualityRollups {
         });
     }
 
+    /**
+     * The hour roll-ups of the hour starting at {@code hour}, given to {@code consumer} only when every one of them
+     * holds just facts of [from, to) (so that together they equal the facts of the edge hour inside the range):
+     * true then, false (and nothing given) otherwise.
+     */
+    boolean hourWithin(Instant hour, Instant from, Instant to, Consumer<PeriodRollup> consumer) {
+        List<PeriodRollup> held = new ArrayList<>();
+        for (Document document : rollups.get(RollupGrain.HOUR).find(eq("start", toDate(hour)))) {
+            PeriodRollup rollup = fromDocument(document);
+            if (!rollup.isEmpty()) {
+                if (!rollup.heldWithin(from, to)) {
+                    return false;
+                }
+                held.add(rollup);
+            }
+        }
+        held.forEach(consumer);
+        return true;
+    }
+
     void clear() {
         rollups.values().forEach(collection -> collection.deleteMany(empty()));
         open.deleteMany(empty());
@@ -257,6 +277,8 @@ final class QualityRollups {
                 .append("t", type).append("n", counted.count).append("x", example(counted.example)))));
         return new Document("_id", id)
                 .append("start", toDate(rollup.start))
+                .append("earliest", rollup.earliest == null ? null : toDate(rollup.earliest))
+                .append("latest", rollup.latest == null ? null : toDate(rollup.latest))
                 .append("hourly", hourly)
                 .append("sourceId", rollup.sourceId)
                 .append("eventName", rollup.eventName)
@@ -277,6 +299,8 @@ final class QualityRollups {
 
     static PeriodRollup fromDocument(Document d) {
         PeriodRollup rollup = new PeriodRollup(toInstant(d.getDate("start")), d.getString("sourceId"), d.getString("eventName"));
+        rollup.earliest = d.getDate("earliest") == null ? null : toInstant(d.getDate("earliest"));
+        rollup.latest = d.getDate("latest") == null ? null : toInstant(d.getDate("latest"));
         d.getList("hourly", Document.class, List.of()).forEach(h -> rollup.hourly.put(toInstant(h.getDate("h")), number(h.get("n"))));
         d.get("sourceTypes", Document.class).forEach((type, n) -> rollup.sourceTypes.put(type, number(n)));
         rollup.count = number(d.get("count"));

@@ -79,11 +79,12 @@ class QualityRollupsDifferentialTest extends EmbeddedMongo {
         DataQualityProjection projection = new DataQualityProjection(database, QualitySettings.defaults());
         deliver(projection, arrival.of(SHOP, random), random);
         Instant first = PeriodRollup.hourOf(timesOf(SHOP).min(Comparator.naturalOrder()).orElseThrow());
-        Instant end = PeriodRollup.hourOf(timesOf(SHOP).max(Comparator.naturalOrder()).orElseThrow()).plus(Duration.ofHours(1));
+        Instant last = timesOf(SHOP).max(Comparator.naturalOrder()).orElseThrow();
+        Instant end = PeriodRollup.hourOf(last).plus(Duration.ofHours(1));
         assertThat(Duration.between(first, end)).as("the shop's span").isGreaterThan(Duration.ofDays(31));
 
         int rolledUp = 0;
-        for (Instant[] range : ranges(first, end)) {
+        for (Instant[] range : ranges(first, end, last)) {
             FindDataQuality rollupQuery = new FindDataQuality(range[0], range[1], range[1]);
             FindDataQuality exactQuery = new FindDataQuality(range[0], range[1], range[1], ReportPath.EXACT);
             DataQualityView rollup = projection.handle(rollupQuery);
@@ -99,9 +100,17 @@ class QualityRollupsDifferentialTest extends EmbeddedMongo {
         assertShopHasEveryKindOfRecord(projection.handle(new FindDataQuality(first, end, end, ReportPath.EXACT)));
     }
 
-    /** 1 hour, 1, 7 and 30 days, ending at the last hour and mid-history, on the hour and off it; the whole span. */
-    static List<Instant[]> ranges(Instant first, Instant end) {
+    /**
+     * 1 hour, 1, 7 and 30 days, ending at the last hour and mid-history, on the hour and off it; the whole span; a day
+     * and a week up to "now" (just after the newest record: its hour taken whole) and up to the newest record itself
+     * (which the range leaves out, so its hour's facts are folded).
+     */
+    static List<Instant[]> ranges(Instant first, Instant end, Instant last) {
         List<Instant[]> ranges = new ArrayList<>();
+        for (Instant to : List.of(last.plusMillis(1), last)) {
+            ranges.add(new Instant[] {to.minus(Duration.ofDays(1)), to});
+            ranges.add(new Instant[] {to.minus(Duration.ofDays(7)), to});
+        }
         for (Instant to : List.of(end, end.minus(Duration.ofDays(9)))) {
             for (Duration length : List.of(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30))) {
                 ranges.add(new Instant[] {to.minus(length), to});
@@ -110,6 +119,24 @@ class QualityRollupsDifferentialTest extends EmbeddedMongo {
         }
         ranges.add(new Instant[] {first.minus(OFF_THE_HOUR), end.plus(OFF_THE_HOUR)});
         return ranges;
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRangeUpToNowTakesTheHourOfTheNewestRecordFromItsRollupsNotItsFacts() {
+        DataQualityProjection projection = new DataQualityProjection(database, QualitySettings.defaults());
+        deliver(projection, SHOP, new Random(5));
+        Instant last = timesOf(SHOP).max(Comparator.naturalOrder()).orElseThrow();
+        Instant now = last.plusMillis(1);
+        FindDataQuality lastWeek = new FindDataQuality(now.minus(Duration.ofDays(7)), now, now);
+        DataQualityView exact = projection.handle(new FindDataQuality(lastWeek.from(), now, now, ReportPath.EXACT));
+        DataQualityView rolledUp = projection.handle(lastWeek);
+        assertThat(rolledUp).usingRecursiveComparison().ignoringFields("path").isEqualTo(exact);
+
+        long deleted = database.getCollection("quality_facts").deleteMany(com.mongodb.client.model.Filters.gte("at",
+                java.util.Date.from(PeriodRollup.hourOf(last)))).getDeletedCount();
+        assertThat(deleted).as("facts of the newest hour").isPositive();
+        assertThat(projection.handle(lastWeek)).as("the same answer without the newest hour's facts")
+                .usingRecursiveComparison().isEqualTo(rolledUp);
     }
 
     private static boolean holdsAWholeHour(Instant[] range) {
