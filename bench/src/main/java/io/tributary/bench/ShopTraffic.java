@@ -14,16 +14,21 @@ import java.util.Random;
  */
 final class ShopTraffic {
 
+    /**
+     * Landing pages: {@code %1$s} is unique per visit (a click id, a product), {@code %2$s} one of
+     * {@value #CAMPAIGNS_PER_CHANNEL} campaigns of its channel, as a shop runs a handful of campaigns at a time.
+     */
     static final String[] LANDINGS = {
-        "https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=brand&gclid=%s",
-        "https://shop.example/?gclid=%s",
-        "https://shop.example/?utm_source=facebook&utm_medium=paid_social&utm_campaign=prospecting&fbclid=%s",
-        "https://shop.example/?fbclid=%s",
-        "https://shop.example/?cvg_source=tiktok&cvg_cid=c-%s",
-        "https://shop.example/?utm_source=newsletter&utm_medium=email&utm_campaign=weekly-%s",
-        "https://shop.example/products/%s",
+        "https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=brand&gclid=%1$s",
+        "https://shop.example/?gclid=%1$s",
+        "https://shop.example/?utm_source=facebook&utm_medium=paid_social&utm_campaign=prospecting&fbclid=%1$s",
+        "https://shop.example/?fbclid=%1$s",
+        "https://shop.example/?cvg_source=tiktok&cvg_cid=c-%2$s",
+        "https://shop.example/?utm_source=newsletter&utm_medium=email&utm_campaign=weekly-%2$s",
+        "https://shop.example/products/%1$s",
         "https://shop.example/",
     };
+    static final int CAMPAIGNS_PER_CHANNEL = 13;
     static final String[] REFERRERS = {null, null, "https://l.facebook.com/", "https://www.instagram.com/", null, null,
         "https://www.google.com/", null};
 
@@ -47,7 +52,8 @@ final class ShopTraffic {
         String device = visitor.devices().get(random.nextInt(visitor.devices().size()));
         List<String> aliases = new ArrayList<>(List.of("urn:anonymous_id:" + device));
         int channel = random.nextInt(LANDINGS.length);
-        String landing = String.format(LANDINGS[channel], Long.toHexString(random.nextLong()));
+        String landing = String.format(LANDINGS[channel], Long.toHexString(random.nextLong()),
+                random.nextInt(CAMPAIGNS_PER_CHANNEL));
         List<Map<String, Object>> browser = new ArrayList<>();
         List<Map<String, Object>> server = new ArrayList<>();
         browser.add(pixel("$page_load", landing, REFERRERS[channel], aliases, Map.of(), now));
