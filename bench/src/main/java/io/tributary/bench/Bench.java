@@ -219,7 +219,8 @@ public final class Bench {
             replay.put(name, level <= options.replayUpTo() ? replay(name) : "not run (--replay-up-to)");
         }
         awaitAllCaughtUp();
-        Map<String, Latencies> queries = Queries.measure(http, options.queryRepeats(), Duration.ofSeconds(options.querySeconds()));
+        Map<String, Latencies> queries = Queries.measure(http, options.queryRepeats(), Duration.ofSeconds(options.querySeconds()),
+                level <= options.exactUpTo());
         long heap = Machine.liveHeapBytesAfterGc();
         report.level(level, storedEvents(), burst, cpuPerThousand, lag, replay, queries, heap);
         if ("file".equals(options.store())) {

@@ -14,7 +14,7 @@ final class Queries {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Latencies> measure(Http http, int repeats, java.time.Duration budget) {
+    static Map<String, Latencies> measure(Http http, int repeats, java.time.Duration budget, boolean exactToo) {
         Map<String, Latencies> results = new LinkedHashMap<>();
         List<Map<String, Object>> recent = (List<Map<String, Object>>) http.admin("GET", "/api/events?limit=20", null).json().get("items");
         String profileId = recent.isEmpty() ? "none" : (String) recent.get(0).get("profileId");
@@ -42,7 +42,7 @@ final class Queries {
             }
             results.put(name, latencies);
         });
-        RollupQueries.measure(http, results, Math.max(2, repeats / 8), budget);
+        RollupQueries.measure(http, results, Math.max(2, repeats / 8), budget, exactToo);
         return results;
     }
 }
