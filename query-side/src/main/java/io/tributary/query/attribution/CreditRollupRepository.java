@@ -2,11 +2,12 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
 import io.tributary.api.report.AttributionModel;
 import io.tributary.query.support.BatchedCollection;
 import io.tributary.query.support.DocumentBatch;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.empty;
+import static com.mongodb.client.model.Filters.eq;
 
 /**
  * The credit roll-ups (conversion_time mode), read and written by {@code _id} only:
@@ -23,22 +25,28 @@ import static com.mongodb.client.model.Filters.empty;
  * <li>{@code rollup_credit_ledgers}: per conversion ({@code _id} = record id) what it adds: its UTC day, per model
  * its credit per touch, and itself counted once;</li>
  * <li>{@code rollup_credit_days}: per model and UTC day ({@code _id} = {@code model|yyyy-MM-dd}) the sum of the
- * ledgers of the day's conversions: credit per touch ({@code cells}), conversions counted once ({@code once}),
- * and, per other currency, its orders and revenue ({@code others}).</li>
+ * ledgers of the day's conversions ({@link CreditDay}), with the number of the last batch that moved it
+ * ({@code b});</li>
+ * <li>{@code rollup_credit_batches}: the last batch opened, with the ledgers it changes, and the last one closed.</li>
  * </ul>
- * A day document is always the sum of its ledgers, recomputed from them when one of them changes.
  */
 final class CreditRollupRepository {
 
     static final String LEDGERS = "rollup_credit_ledgers";
     static final String DAYS = "rollup_credit_days";
+    static final String BATCHES = "rollup_credit_batches";
+    private static final String OPEN = "open";
+    private static final String CLOSED = "closed";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> ledgers;
     private final MongoCollection<Document> days;
+    private final MongoCollection<Document> batches;
 
     CreditRollupRepository(MongoDatabase database) {
         ledgers = database.getCollection(LEDGERS);
         days = database.getCollection(DAYS);
+        batches = database.getCollection(BATCHES);
     }
 
     static String dayId(AttributionModel model, LocalDate day) {
@@ -72,40 +80,28 @@ final class CreditRollupRepository {
     /** The stored day documents of every model for one day. */
     Map<AttributionModel, Document> allModelsOn(LocalDate date) {
         Map<AttributionModel, Document> found = new EnumMap<>(AttributionModel.class);
-        ByIds.find(days, java.util.Arrays.stream(AttributionModel.values()).map(m -> dayId(m, date)).toList(),
+        ByIds.find(days, Arrays.stream(AttributionModel.values()).map(m -> dayId(m, date)).toList(),
                 d -> found.put(AttributionModel.fromWire(d.getString("model")), d));
         return found;
     }
 
-    /** The day documents of every model for one day, as they are summed from these ledgers. */
-    static Map<AttributionModel, Document> summed(LocalDate day, Collection<Document> ledgersOfDay) {
-        Map<AttributionModel, Document> summed = new EnumMap<>(AttributionModel.class);
-        Measures once = new Measures();
-        Map<String, BigDecimal[]> others = new java.util.TreeMap<>();
-        for (Document ledger : ledgersOfDay) {
-            once.add(RollupDocuments.measuresOf(ledger.get("once", Document.class)));
-            String currency = ledger.getString("otherCurrency");
-            if (currency != null) {
-                BigDecimal[] tally = others.computeIfAbsent(currency, c -> new BigDecimal[] {BigDecimal.ZERO,
-                        BigDecimal.ZERO});
-                tally[0] = tally[0].add(BigDecimal.ONE);
-                tally[1] = tally[1].add(RollupDocuments.decimal(ledger, "otherCurrencyRevenue"));
-            }
-        }
-        Document othersDocument = new Document();
-        others.forEach((code, t) -> othersDocument.append(code, new Document("orders", RollupDocuments.text(t[0]))
-                .append("revenue", RollupDocuments.text(t[1]))));
-        for (AttributionModel model : AttributionModel.values()) {
-            Map<Touch, Measures> cells = new LinkedHashMap<>();
-            for (Document ledger : ledgersOfDay) {
-                RollupDocuments.cellsOf(ledger.get("models", Document.class), model.wireName())
-                        .forEach((touch, m) -> cells.computeIfAbsent(touch, t -> new Measures()).add(m));
-            }
-            summed.put(model, new Document("_id", dayId(model, day)).append("model", model.wireName())
-                    .append("day", day.toString()).append("cells", RollupDocuments.cells(cells))
-                    .append("once", RollupDocuments.measures(once)).append("others", othersDocument));
-        }
-        return summed;
+    /** The last batch opened ({@code number} and its {@code changes}), or null when none was. */
+    Document openBatch() {
+        return batches.find(eq("_id", OPEN)).first();
+    }
+
+    long lastClosedBatch() {
+        Document closed = batches.find(eq("_id", CLOSED)).first();
+        return closed == null ? 0 : ((Number) closed.get("number")).longValue();
+    }
+
+    void open(long number, List<Document> changes) {
+        batches.replaceOne(eq("_id", OPEN), new Document("_id", OPEN).append("number", number)
+                .append("changes", changes), UPSERT);
+    }
+
+    void close(long number) {
+        batches.replaceOne(eq("_id", CLOSED), new Document("_id", CLOSED).append("number", number), UPSERT);
     }
 
     static BatchedCollection ledgersIn(DocumentBatch batch) {
@@ -119,5 +115,6 @@ final class CreditRollupRepository {
     void clear() {
         ledgers.deleteMany(empty());
         days.deleteMany(empty());
+        batches.deleteMany(empty());
     }
 }

@@ -2,8 +2,10 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoDatabase;
 import io.tributary.api.report.AttributionModel;
+import io.tributary.query.support.DocumentBatch;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,15 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bson.Document;
 
-import io.tributary.query.support.DocumentBatch;
-
 /**
- * Re-credits the conversions a batch touched and moves the roll-ups of their days by the difference; see
- * {@link CreditRollupProjection}. Writes go restatements first, day documents next, ledgers last, so that a crash in
- * between leaves a ledger that still differs, and the redelivered batch settles it again (the day documents are
- * always summed from the ledgers, so settling twice changes nothing).
+ * Re-credits the conversions a batch touched and moves the day documents of their days by the difference between each
+ * changed ledger as it was counted and as it is now ({@link CreditDay}); see {@link CreditRollupProjection}. The cost
+ * of a batch grows with the conversions it changes, not with those of their days.
+ * <p>
+ * <b>Exact after a crash, without transactions.</b> Each batch that changes a ledger is numbered and written in this
+ * order: its restatements, the open batch (its number and every changed ledger before and after), the day documents
+ * (each with the number of the batch that last moved it), the ledgers, the closed batch. A crash before the open batch
+ * leaves every ledger as it was, so the redelivered batch finds the same differences; after it, the next batch first
+ * moves the day documents that did not take the open batch in and writes its ledgers, then finds nothing left to move.
  */
 final class CreditRollups {
 
@@ -52,6 +58,7 @@ final class CreditRollups {
     }
 
     void settle(Touched touched) {
+        long number = closeUnfinishedBatch() + 1;
         Map<String, Touched.Cause> causes = causesOf(touched);
         Set<String> affected = new LinkedHashSet<>(touched.conversions);
         affected.addAll(causes.keySet());
@@ -59,49 +66,131 @@ final class CreditRollups {
             return;
         }
         Map<String, Document> before = repository.ledgers(affected);
-        Map<String, Document> changed = new LinkedHashMap<>();
+        List<Change> changes = new ArrayList<>();
         for (ConversionJourneys.Journey journey : journeys.of(conversions.withIds(affected))) {
             String id = journey.conversion().recordId();
             Document ledger = CreditRollupRepository.toDocument(id, CreditLedger.of(journey, rules));
             if (!ledger.equals(before.get(id))) {
-                changed.put(id, ledger);
+                changes.add(new Change(id, before.get(id), ledger));
             }
         }
-        if (changed.isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
+        Map<LocalDate, Map<AttributionModel, Document>> stored = new LinkedHashMap<>();
+        Map<LocalDate, Map<AttributionModel, CreditDay>> moved = moved(changes, stored, number);
         DocumentBatch restatements = new DocumentBatch(database);
-        DocumentBatch days = new DocumentBatch(database);
-        DocumentBatch ledgers = new DocumentBatch(database);
-        Set<LocalDate> dates = new LinkedHashSet<>();
-        changed.values().forEach(l -> dates.add(LocalDate.parse(l.getString("day"))));
-        for (LocalDate date : dates) {
-            Map<String, Document> ofDay = new LinkedHashMap<>(repository.ledgers(conversions.idsConvertedOn(date)));
-            changed.forEach((id, ledger) -> {
-                if (ledger.getString("day").equals(date.toString())) {
-                    ofDay.put(id, ledger);
-                }
-            });
-            Map<AttributionModel, Document> summed = CreditRollupRepository.summed(date,
-                    ofDay.values().stream().sorted(Comparator.comparing(d -> d.getString("_id"))).toList());
-            Map<AttributionModel, Document> stored = repository.allModelsOn(date);
-            summed.forEach((model, day) -> {
-                if (!day.equals(stored.get(model))) {
-                    CreditRollupRepository.daysIn(days).replace(day);
-                }
-            });
-            changed.forEach((id, ledger) -> {
-                Touched.Cause cause = causes.get(id);
-                if (cause != null && before.containsKey(id) && !touched.conversions.contains(id)
-                        && ledger.getString("day").equals(date.toString())) {
-                    log(restatements, date, before.get(id), ledger, stored, summed, cause);
-                }
-            });
+        for (Change change : changes) {
+            Touched.Cause cause = causes.get(change.id);
+            LocalDate date = change.after.day();
+            if (cause != null && change.before != null && !touched.conversions.contains(change.id)
+                    && change.before.day().equals(date)) {
+                log(restatements, date, change, stored.get(date), moved.get(date), cause);
+            }
         }
-        changed.values().forEach(CreditRollupRepository.ledgersIn(ledgers)::replace);
         restatements.write();
+        repository.open(number, changes.stream().map(Change::toDocument).toList());
+        write(moved, changes, number);
+    }
+
+    /** A conversion's ledger as it was counted (null: not yet) and as it is now. */
+    private record Change(String id, Ledger before, Ledger after) {
+
+        Change(String id, Document before, Document after) {
+            this(id, before == null ? null : new Ledger(before), new Ledger(after));
+        }
+
+        static Change of(Document stored) {
+            return new Change(stored.getString("id"), stored.get("before", Document.class),
+                    stored.get("after", Document.class));
+        }
+
+        Document toDocument() {
+            return new Document("id", id).append("before", before == null ? null : before.document)
+                    .append("after", after.document);
+        }
+    }
+
+    private record Ledger(Document document) {
+
+        LocalDate day() {
+            return LocalDate.parse(document.getString("day"));
+        }
+    }
+
+    /**
+     * Finishes the last batch if it was opened and not closed (a crash between its writes): the day documents that did
+     * not take it in are moved by its changes, and its ledgers written. The number of the last batch closed.
+     */
+    private long closeUnfinishedBatch() {
+        long closed = repository.lastClosedBatch();
+        Document open = repository.openBatch();
+        long number = open == null ? 0 : ((Number) open.get("number")).longValue();
+        if (number <= closed) {
+            return closed;
+        }
+        List<Change> changes = open.getList("changes", Document.class).stream().map(Change::of).toList();
+        write(moved(changes, new LinkedHashMap<>(), number), changes, number);
+        return number;
+    }
+
+    /**
+     * The day documents of every model on the days these changes move, moved by them (the stored ones in
+     * {@code stored}); those that already took batch {@code number} in are left out.
+     */
+    private Map<LocalDate, Map<AttributionModel, CreditDay>> moved(List<Change> changes,
+            Map<LocalDate, Map<AttributionModel, Document>> stored, long number) {
+        Set<LocalDate> dates = new TreeSet<>();
+        changes.forEach(c -> {
+            dates.add(c.after.day());
+            if (c.before != null) {
+                dates.add(c.before.day());
+            }
+        });
+        Map<LocalDate, Map<AttributionModel, CreditDay>> moved = new LinkedHashMap<>();
+        for (LocalDate date : dates) {
+            stored.put(date, repository.allModelsOn(date));
+            Map<AttributionModel, CreditDay> ofDate = new EnumMap<>(AttributionModel.class);
+            for (AttributionModel model : AttributionModel.values()) {
+                Document day = stored.get(date).get(model);
+                if (day != null && day.get("b") instanceof Number b && b.longValue() == number) {
+                    continue;
+                }
+                CreditDay credit = CreditDay.of(model, date, day);
+                ofDate.put(model, credit == null ? summedFromStoredLedgers(model, date) : credit);
+            }
+            for (Change change : changes) {
+                if (change.before != null && change.before.day().equals(date)) {
+                    ofDate.values().forEach(credit -> credit.add(change.before.document, -1));
+                }
+                if (change.after.day().equals(date)) {
+                    ofDate.values().forEach(credit -> credit.add(change.after.document, 1));
+                }
+            }
+            moved.put(date, ofDate);
+        }
+        return moved;
+    }
+
+    /** A day stored before days counted their ledgers: summed again from the day's ledgers as they are stored. */
+    private CreditDay summedFromStoredLedgers(AttributionModel model, LocalDate date) {
+        CreditDay credit = CreditDay.empty(model, date);
+        repository.ledgers(conversions.idsConvertedOn(date)).values().stream()
+                .filter(ledger -> date.toString().equals(ledger.getString("day")))
+                .forEach(ledger -> credit.add(ledger, 1));
+        return credit;
+    }
+
+    /** The day documents, marked with the batch's number, then the ledgers, then the batch closed. */
+    private void write(Map<LocalDate, Map<AttributionModel, CreditDay>> moved, List<Change> changes, long number) {
+        DocumentBatch days = new DocumentBatch(database);
+        moved.values().forEach(ofDate -> ofDate.values().forEach(credit ->
+                CreditRollupRepository.daysIn(days).replace(credit.toDocument().append("b", number))));
         days.write();
+        DocumentBatch ledgers = new DocumentBatch(database);
+        changes.forEach(change -> CreditRollupRepository.ledgersIn(ledgers).replace(change.after.document));
         ledgers.write();
+        repository.close(number);
     }
 
     /** Per conversion a touched profile or order has, the cause that touched it (the later one when several did). */
@@ -123,16 +212,18 @@ final class CreditRollups {
     }
 
     /** One entry per model and touch whose credit from this conversion changed: the day's cell before and after. */
-    private static void log(DocumentBatch restatements, LocalDate date, Document before, Document after,
-                            Map<AttributionModel, Document> storedDays, Map<AttributionModel, Document> summedDays,
+    private static void log(DocumentBatch restatements, LocalDate date, Change change,
+                            Map<AttributionModel, Document> storedDays, Map<AttributionModel, CreditDay> movedDays,
                             Touched.Cause cause) {
         for (AttributionModel model : AttributionModel.values()) {
-            Map<Touch, Measures> was = RollupDocuments.cellsOf(before.get("models", Document.class), model.wireName());
-            Map<Touch, Measures> is = RollupDocuments.cellsOf(after.get("models", Document.class), model.wireName());
+            Map<Touch, Measures> was = RollupDocuments.cellsOf(change.before.document.get("models", Document.class),
+                    model.wireName());
+            Map<Touch, Measures> is = RollupDocuments.cellsOf(change.after.document.get("models", Document.class),
+                    model.wireName());
             Set<Touch> touches = new LinkedHashSet<>(was.keySet());
             touches.addAll(is.keySet());
             Map<Touch, Measures> dayBefore = RollupDocuments.cellsOf(storedDays.get(model), "cells");
-            Map<Touch, Measures> dayAfter = RollupDocuments.cellsOf(summedDays.get(model), "cells");
+            Map<Touch, Measures> dayAfter = movedDays.get(model).cells();
             for (Touch touch : touches) {
                 if (!RollupDocuments.measures(was.getOrDefault(touch, new Measures()))
                         .equals(RollupDocuments.measures(is.getOrDefault(touch, new Measures())))) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -20,9 +21,33 @@ final class RollupDocuments {
     }
 
     static Document measures(Measures m) {
-        return new Document("orders", text(m.orders)).append("revenue", text(m.revenue))
-                .append("netRevenue", text(m.netRevenue)).append("newCustomerOrders", text(m.newCustomerOrders))
-                .append("otherCurrencyOrders", text(m.otherCurrencyOrders));
+        return measures(m, RollupDocuments::text);
+    }
+
+    /** The columns without trailing zeros, so that equal sums reached by different additions are equal documents. */
+    static Document canonicalMeasures(Measures m) {
+        return measures(m, RollupDocuments::canonicalText);
+    }
+
+    private static Document measures(Measures m, Function<BigDecimal, String> text) {
+        return new Document("orders", text.apply(m.orders)).append("revenue", text.apply(m.revenue))
+                .append("netRevenue", text.apply(m.netRevenue))
+                .append("newCustomerOrders", text.apply(m.newCustomerOrders))
+                .append("otherCurrencyOrders", text.apply(m.otherCurrencyOrders));
+    }
+
+    /** The conversion columns of {@code m}, negated when {@code sign} is negative. */
+    static Measures signed(Measures m, int sign) {
+        if (sign > 0) {
+            return m;
+        }
+        Measures negated = new Measures();
+        negated.orders = m.orders.negate();
+        negated.revenue = m.revenue.negate();
+        negated.netRevenue = m.netRevenue.negate();
+        negated.newCustomerOrders = m.newCustomerOrders.negate();
+        negated.otherCurrencyOrders = m.otherCurrencyOrders.negate();
+        return negated;
     }
 
     static Measures measuresOf(Document d) {
@@ -56,6 +81,10 @@ final class RollupDocuments {
 
     static String text(BigDecimal value) {
         return value.toString();
+    }
+
+    static String canonicalText(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     static BigDecimal decimal(Document d, String field) {

@@ -4,21 +4,16 @@ import static io.tributary.query.quality.QualityRollupsReplayTest.all;
 import static io.tributary.query.quality.QualityRollupsReplayTest.foldedFromFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import io.tributary.api.quality.FindDataQuality;
 import io.tributary.api.report.ReportPath;
 import io.tributary.query.support.EmbeddedMongo;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.tributary.query.support.FailingWrites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -79,46 +74,5 @@ class QualityRollupsCrashTest extends EmbeddedMongo {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.executeWithResult(() -> adapter.handle(unitOfWork.getMessage()));
         return unitOfWork.isRolledBack();
-    }
-
-    /** The test's database, whose bulk write to one named collection fails once when told to. */
-    private static final class FailingWrites {
-
-        private final AtomicReference<String> failing = new AtomicReference<>();
-        private final MongoDatabase database;
-
-        FailingWrites(MongoDatabase real) {
-            this.database = (MongoDatabase) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {MongoDatabase.class}, (proxy, method, args) -> {
-                        Object result = invoke(real, method, args);
-                        if (result instanceof MongoCollection<?> collection && method.getName().equals("getCollection")) {
-                            return failingOnce((String) args[0], collection);
-                        }
-                        return result;
-                    });
-        }
-
-        void failNextWriteOf(String collection) {
-            failing.set(collection);
-        }
-
-        private Object failingOnce(String name, MongoCollection<?> real) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {MongoCollection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("bulkWrite") && name.equals(failing.get())) {
-                            failing.set(null);
-                            throw new MongoException("cut short before writing " + name);
-                        }
-                        return invoke(real, method, args);
-                    });
-        }
-
-        private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException failure) {
-                throw failure.getCause();
-            }
-        }
     }
 }
