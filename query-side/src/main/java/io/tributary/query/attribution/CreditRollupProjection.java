@@ -24,8 +24,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * {@link ConversionProjection}) and, once a processor batch has been written there, re-credits only the conversions
  * the batch touched: new conversions, the conversions of profiles that gained a session, a merge or a split, or whose session was
  * reclassified, and those of
- * orders cancelled or refunded. A conversion whose credit changed rewrites its ledger, the day documents of its day
- * are summed again from that day's ledgers, and the change is logged as a restatement with its cause.
+ * orders cancelled or refunded. A conversion whose credit changed rewrites its ledger, moves the day documents of its
+ * day by the difference, and is logged as a restatement with its cause.
  */
 @ProcessingGroup("attribution-rollups")
 public class CreditRollupProjection {
