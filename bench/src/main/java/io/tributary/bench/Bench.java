@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +43,7 @@ public final class Bench {
     private String browserToken;
     private String serverToken;
     private final ShopTraffic traffic;
-    private final ConcurrentLinkedQueue<Map<String, Object>> serverCopies = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<Map<String, Object>> serverCopies = new LinkedBlockingQueue<>();
     private final AtomicLong stored = new AtomicLong();
     /** While filling to a level, visits happen over the past days rather than now, as a shop's history did. */
     private volatile boolean fillingHistory;
