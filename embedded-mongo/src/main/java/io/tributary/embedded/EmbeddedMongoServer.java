@@ -23,10 +23,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** The file the store keeps under its data directory. */
     public static final String FILE_NAME = "tributary.mv.db";
 
-    static {
-        NettyBufferChecks.skipReleaseChecksUnlessSet();
-    }
-
     private final MongoBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;

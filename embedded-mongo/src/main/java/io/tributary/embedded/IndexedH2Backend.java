@@ -33,10 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexedH2Backend extends H2Backend {
 
-    static {
-        NettyBufferChecks.skipReleaseChecksUnlessSet();
-    }
-
     private static final Logger log = LoggerFactory.getLogger(IndexedH2Backend.class);
 
     private static final String FILLER = "tributary.compaction.filler";

@@ -6,10 +6,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 /** mongo-java-server's memory backend whose secondary indexes are ordered and serve ranges and sorts. */
 public final class IndexedMemoryBackend extends MemoryBackend {
 
-    static {
-        NettyBufferChecks.skipReleaseChecksUnlessSet();
-    }
-
     @Override
     public MemoryDatabase openOrCreateDatabase(String name) {
         return new IndexedMemoryDatabase(name, getCursorRegistry());
