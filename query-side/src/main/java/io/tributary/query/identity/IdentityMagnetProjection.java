@@ -3,6 +3,7 @@ package io.tributary.query.identity;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.tributary.api.identity.FindIdentityMagnets;
 import io.tributary.api.identity.IdentityMagnetView;
@@ -42,6 +43,7 @@ public class IdentityMagnetProjection {
 
     public IdentityMagnetProjection(MongoDatabase database) {
         this.touches = database.getCollection("identity_magnet_touches");
+        touches.createIndex(Indexes.ascending("size"));
     }
 
     @EventHandler
