@@ -2,6 +2,7 @@ package io.tributary.query.attribution;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import io.tributary.api.session.SessionReclassified;
 import io.tributary.api.session.SessionStarted;
 import io.tributary.query.support.AtMostOnce;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import static com.mongodb.client.model.Filters.empty;
 import static io.tributary.query.support.DocumentUpdates.child;
@@ -36,6 +38,7 @@ final class TrafficRepository {
     private static final String DAYS = "attribution_traffic_days";
     /** More session ids than a day receives in one processor batch: redelivery is at most a batch. */
     private static final AtMostOnce SESSIONS = new AtMostOnce("countedSessionIds", 1000);
+    private static final Bson COUNTS = Projections.include("counts", "sources");
 
     private final MongoCollection<Document> days;
 
@@ -82,9 +85,10 @@ final class TrafficRepository {
         return ConversionRepository.dayOf(instant).toString();
     }
 
+    /** The sessions of these days per traffic source (without the ids kept against redelivery: up to 1,000 a day). */
     List<TrafficBucket> on(Collection<LocalDate> dates) {
         List<TrafficBucket> buckets = new ArrayList<>();
-        ByIds.find(days, dates.stream().map(LocalDate::toString).toList(), day -> {
+        ByIds.find(days, dates.stream().map(LocalDate::toString).toList(), COUNTS, day -> {
             LocalDate date = LocalDate.parse(day.getString("_id"));
             Document counts = day.get("counts", Document.class);
             Document sources = day.get("sources", Document.class);
