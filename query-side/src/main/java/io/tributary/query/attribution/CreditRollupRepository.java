@@ -85,14 +85,16 @@ final class CreditRollupRepository {
         return found;
     }
 
-    /** The last batch opened ({@code number} and its {@code changes}), or null when none was. */
-    Document openBatch() {
-        return batches.find(eq("_id", OPEN)).first();
+    /** The last batch opened ({@code number} and its {@code changes}; null when none was) and the last closed. */
+    record Batches(Document open, long lastClosed) {
     }
 
-    long lastClosedBatch() {
-        Document closed = batches.find(eq("_id", CLOSED)).first();
-        return closed == null ? 0 : ((Number) closed.get("number")).longValue();
+    /** Both markers, in one read. */
+    Batches batches() {
+        Map<String, Document> found = new HashMap<>();
+        ByIds.find(batches, List.of(OPEN, CLOSED), d -> found.put(d.getString("_id"), d));
+        Document closed = found.get(CLOSED);
+        return new Batches(found.get(OPEN), closed == null ? 0 : ((Number) closed.get("number")).longValue());
     }
 
     void open(long number, List<Document> changes) {

@@ -24,8 +24,9 @@ import org.bson.Document;
  * <b>Exact after a crash, without transactions.</b> Each batch that changes a ledger is numbered and written in this
  * order: its restatements, the open batch (its number and every changed ledger before and after), the day documents
  * (each with the number of the batch that last moved it), the ledgers, the closed batch. A crash before the open batch
- * leaves every ledger as it was, so the redelivered batch finds the same differences; after it, the next batch first
- * moves the day documents that did not take the open batch in and writes its ledgers, then finds nothing left to move.
+ * leaves every ledger as it was, so the redelivered batch finds the same differences; after it, the next batch that
+ * touches a conversion first moves the day documents that did not take the open batch in and writes its ledgers, then
+ * finds nothing left to move.
  */
 final class CreditRollups {
 
@@ -58,13 +59,13 @@ final class CreditRollups {
     }
 
     void settle(Touched touched) {
-        long number = closeUnfinishedBatch() + 1;
         Map<String, Touched.Cause> causes = causesOf(touched);
         Set<String> affected = new LinkedHashSet<>(touched.conversions);
         affected.addAll(causes.keySet());
         if (affected.isEmpty()) {
             return;
         }
+        long number = closeUnfinishedBatch() + 1;
         Map<String, Document> before = repository.ledgers(affected);
         List<Change> changes = new ArrayList<>();
         for (ConversionJourneys.Journey journey : journeys.of(conversions.withIds(affected))) {
@@ -123,11 +124,11 @@ final class CreditRollups {
      * not take it in are moved by its changes, and its ledgers written. The number of the last batch closed.
      */
     private long closeUnfinishedBatch() {
-        long closed = repository.lastClosedBatch();
-        Document open = repository.openBatch();
+        CreditRollupRepository.Batches batches = repository.batches();
+        Document open = batches.open();
         long number = open == null ? 0 : ((Number) open.get("number")).longValue();
-        if (number <= closed) {
-            return closed;
+        if (number <= batches.lastClosed()) {
+            return batches.lastClosed();
         }
         List<Change> changes = open.getList("changes", Document.class).stream().map(Change::of).toList();
         write(moved(changes, new LinkedHashMap<>(), number), changes, number);
