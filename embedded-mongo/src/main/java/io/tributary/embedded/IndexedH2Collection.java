@@ -38,6 +38,16 @@ final class IndexedH2Collection extends H2Collection {
                 this::removeDocument);
     }
 
+    /**
+     * No data size kept: mongo-java-server would BSON-encode every document written (the old one too, on an update)
+     * only to add its length to a counter that nothing here reads (collStats' {@code size}), and the file store would
+     * write that counter to its metadata map on every write.
+     */
+    @Override
+    protected boolean tracksDataSize() {
+        return false;
+    }
+
     @Override
     public synchronized int count(Document query, int skip, int limit) {
         return super.count(query, skip, limit);
