@@ -27,7 +27,7 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The H2 file store: BSON documents and typed keys survive a restart; flushes sync, and share a sync. */
+/** The H2 file store: BSON documents and typed keys survive a restart; flushes sync, and share a sync; no data size is counted. */
 class FileStoreTest {
 
     @TempDir
@@ -64,6 +64,25 @@ class FileStoreTest {
                     .containsExactly(8, 7);
             assertThatThrownBy(() -> c.insertOne(new Document("n", 3))).isInstanceOf(MongoWriteException.class);
             assertThatThrownBy(() -> c.insertOne(new Document("_id", 42L))).isInstanceOf(MongoWriteException.class);
+        }
+    }
+
+    @Test
+    void countsDocumentsButKeepsNoDataSizeOnEitherBackend() {
+        try (EmbeddedMongoServer file = EmbeddedMongoServer.file(dir); EmbeddedMongoServer memory = EmbeddedMongoServer.memory()) {
+            for (EmbeddedMongoServer server : List.of(file, memory)) {
+                try (MongoClient client = MongoClients.create(server.connectionString())) {
+                    MongoCollection<Document> c = client.getDatabase("test").getCollection("c");
+                    c.insertMany(List.of(new Document("_id", 1).append("text", "x".repeat(500)),
+                            new Document("_id", 2).append("text", "y".repeat(500)), new Document("_id", 3)));
+                    c.replaceOne(Filters.eq("_id", 2), new Document("text", "z".repeat(900)));
+                    c.deleteOne(Filters.eq("_id", 3));
+
+                    Document stats = client.getDatabase("test").runCommand(new Document("collStats", "c"));
+                    assertThat(((Number) stats.get("count")).longValue()).isEqualTo(2);
+                    assertThat(((Number) stats.get("size")).longValue()).as("no byte counter kept").isZero();
+                }
+            }
         }
     }
 
