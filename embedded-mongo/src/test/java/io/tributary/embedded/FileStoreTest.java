@@ -27,7 +27,10 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The H2 file store: BSON documents and typed keys survive a restart; flushes sync, and share a sync; no data size is counted. */
+/**
+ * The H2 file store: BSON documents and typed keys survive a restart; flushes sync, and share a sync; no data size is
+ * counted.
+ */
 class FileStoreTest {
 
     @TempDir
@@ -69,7 +72,8 @@ class FileStoreTest {
 
     @Test
     void countsDocumentsButKeepsNoDataSizeOnEitherBackend() {
-        try (EmbeddedMongoServer file = EmbeddedMongoServer.file(dir); EmbeddedMongoServer memory = EmbeddedMongoServer.memory()) {
+        try (EmbeddedMongoServer file = EmbeddedMongoServer.file(dir);
+             EmbeddedMongoServer memory = EmbeddedMongoServer.memory()) {
             for (EmbeddedMongoServer server : List.of(file, memory)) {
                 try (MongoClient client = MongoClients.create(server.connectionString())) {
                     MongoCollection<Document> c = client.getDatabase("test").getCollection("c");
