@@ -44,11 +44,7 @@ final class IndexedMemoryCollection extends MemoryCollection {
                 this::removeDocument);
     }
 
-    /**
-     * No data size kept: mongo-java-server would BSON-encode every document written (the old one too, on an update)
-     * only to add its length to a counter that nothing here reads (collStats' {@code size}), and the file store would
-     * write that counter to its metadata map on every write.
-     */
+    /** No data size kept, as in {@link IndexedH2Collection#tracksDataSize()}. */
     @Override
     protected boolean tracksDataSize() {
         return false;
