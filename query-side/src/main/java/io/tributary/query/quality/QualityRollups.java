@@ -56,6 +56,8 @@ final class QualityRollups {
     private static final String BATCH = "b";
     private static final String PREVIOUS = "prev";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** Roll-ups kept as last written: a live hour and day per source and event name, and a replay's few days. */
+    private static final int KEPT_WRITTEN = 2048;
     /** Warnings in a fixed order, so that the same counts make the same document however they were reached. */
     private static final Comparator<Map.Entry<PeriodRollup.WarningKey, PeriodRollup.Counted>> BY_WARNING_KEY =
             Comparator.comparing((Map.Entry<PeriodRollup.WarningKey, PeriodRollup.Counted> e) ->
@@ -68,6 +70,7 @@ final class QualityRollups {
     private final MongoCollection<Document> closed;
     /** Each batch in progress (a processor batch, or one event handled alone): its number and the roll-ups it moved. */
     private final Map<DocumentBatch, Pending> pending = Collections.synchronizedMap(new WeakHashMap<>());
+    private final WrittenRollups written = new WrittenRollups(KEPT_WRITTEN);
 
     /** The roll-ups a batch moved, read once and turned into documents once, when the batch is written. */
     private static final class Pending {
@@ -102,11 +105,12 @@ final class QualityRollups {
         pendingOf(batch);
     }
 
-    /** Reads the roll-ups, of every grain, of the facts at {@code keys}. */
+    /** Reads the roll-ups, of every grain, of the facts at {@code keys}, but those this instance wrote last. */
     void load(DocumentBatch batch, Collection<Key> keys) {
         for (RollupGrain grain : RollupGrain.values()) {
             batch.collection(grain.collection).load(keys.stream().filter(key -> key.at() != null)
-                    .map(key -> grain.idOf(key.at(), key.sourceId(), key.eventName())).distinct().toList());
+                    .map(key -> grain.idOf(key.at(), key.sourceId(), key.eventName())).distinct()
+                    .filter(id -> written.get(grain, id) == null).toList());
         }
     }
 
@@ -129,7 +133,7 @@ final class QualityRollups {
         change(batch, after, 1, moves);
     }
 
-    private static void change(DocumentBatch batch, QualityFact fact, int sign, Pending moves) {
+    private void change(DocumentBatch batch, QualityFact fact, int sign, Pending moves) {
         if (fact.at() == null) {
             return;
         }
@@ -138,7 +142,10 @@ final class QualityRollups {
             String id = grain.idOf(fact);
             PeriodRollup rollup = moved.get(id);
             if (rollup == null) {
-                Document stored = batch.collection(grain.collection).find(id);
+                Document stored = written.get(grain, id);
+                if (stored == null) {
+                    stored = batch.collection(grain.collection).find(id);
+                }
                 rollup = stored == null ? grain.of(fact) : fromDocument(stored);
                 moved.put(id, rollup);
             }
@@ -146,11 +153,16 @@ final class QualityRollups {
         }
     }
 
-    /** Puts the roll-ups the batch moved into it, as documents with the batch's number. */
-    private static void flush(DocumentBatch batch, Pending moves) {
+    /** Puts the roll-ups the batch moved into it, as documents with the batch's number, and keeps them as written. */
+    private void flush(DocumentBatch batch, Pending moves) {
+        written.writing(moves.number);
         moves.moved.forEach((grain, rollups) -> {
             BatchedCollection collection = batch.collection(grain.collection);
-            rollups.forEach((id, rollup) -> collection.replace(toDocument(id, rollup).append(BATCH, moves.number)));
+            rollups.forEach((id, rollup) -> {
+                Document document = toDocument(id, rollup).append(BATCH, moves.number);
+                collection.replace(document);
+                written.put(grain, id, document);
+            });
         });
     }
 
@@ -160,6 +172,7 @@ final class QualityRollups {
 
     private Pending open(DocumentBatch batch) {
         long number = closeUnclosed() + 1;
+        written.keepIfAsOf(number - 1);
         Document marker = batch.collection(OPEN).upsert(MARKER);
         marker.put("seq", number);
         marker.put("records", new ArrayList<String>());
@@ -182,6 +195,7 @@ final class QualityRollups {
             return closedNumber;
         }
         long unclosed = number(opened.get("seq"));
+        written.forget();
         List<Map.Entry<QualityFact, Integer>> changes = new ArrayList<>();
         List<String> records = opened.getList("records", String.class, List.of());
         for (int from = 0; from < records.size(); from += 100) {
@@ -257,6 +271,7 @@ final class QualityRollups {
     }
 
     void clear() {
+        written.forget();
         rollups.values().forEach(collection -> collection.deleteMany(empty()));
         open.deleteMany(empty());
         closed.deleteMany(empty());
