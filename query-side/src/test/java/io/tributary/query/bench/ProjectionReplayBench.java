@@ -33,7 +33,8 @@ import java.util.Map;
  * tree's in the same run, alternating runs so that both see the same machine load, and compares them: events/s
  * (wall clock, so it depends on what else the machine is doing), CPU time per event (of the whole process: client,
  * embedded server and GC), and a digest of each projection's collections that must be equal when both leave the
- * same read models. It also checks that a redelivered last batch changes nothing but what
+ * same read models ({@code --ref-batch N} replays the ref's code in batches of N, to compare two processor settings
+ * too). It also checks that a redelivered last batch changes nothing but what
  * {@link #CHANGED_ON_REDELIVERY} names. Writes {@code <out>/projections-<date>.md}.
  */
 public final class ProjectionReplayBench {
@@ -62,12 +63,10 @@ public final class ProjectionReplayBench {
     }
 
     private final MongoClient client;
-    private final int batchSize;
     private int databases;
 
-    private ProjectionReplayBench(MongoClient client, int batchSize) {
+    private ProjectionReplayBench(MongoClient client) {
         this.client = client;
-        this.batchSize = batchSize;
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,22 +77,23 @@ public final class ProjectionReplayBench {
         Path out = Path.of(options.getOrDefault("out", "bench/results"));
         List<Code> codes = new ArrayList<>();
         if (options.containsKey("ref-classes")) {
-            codes.add(new Code(options.getOrDefault("ref-label", "ref"), new ChildFirst(Path.of(options.get("ref-classes")))));
+            codes.add(new Code(options.getOrDefault("ref-label", "ref"), new ChildFirst(Path.of(options.get("ref-classes"))),
+                    Integer.parseInt(options.getOrDefault("ref-batch", String.valueOf(batch)))));
         }
-        codes.add(new Code(options.getOrDefault("label", "this tree"), ProjectionReplayBench.class.getClassLoader()));
+        codes.add(new Code(options.getOrDefault("label", "this tree"), ProjectionReplayBench.class.getClassLoader(), batch));
         try (EmbeddedMongoServer server = EmbeddedMongoServer.memory();
              MongoClient client = MongoClients.create(server.connectionString())) {
             List<EventMessage<?>> stream = ShopStream.generate(42, events).stream()
                     .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
             System.out.printf("stream: %d domain events, batch %d, %d repeats%n", stream.size(), batch, repeats);
-            ProjectionReplayBench bench = new ProjectionReplayBench(client, batch);
+            ProjectionReplayBench bench = new ProjectionReplayBench(client);
             List<Comparison> comparisons = new ArrayList<>();
             for (var projection : PROJECTIONS.entrySet()) {
                 if (!options.containsKey("only") || List.of(options.get("only").split(",")).contains(projection.getKey())) {
                     comparisons.add(bench.compare(projection.getKey(), projection.getValue(), codes, stream, repeats));
                 }
             }
-            Report report = new Report(codes.stream().map(Code::label).toList(), stream.size(), batch, repeats, comparisons);
+            Report report = new Report(codes, stream.size(), repeats, comparisons);
             System.out.println(report.markdown());
             report.write(out);
         }
@@ -105,7 +105,7 @@ public final class ProjectionReplayBench {
         AnnotationEventHandlerAdapter probe = new AnnotationEventHandlerAdapter(create(codes.get(0), className));
         List<EventMessage<?>> handled = stream.stream().filter(probe::canHandle).toList();
         for (Code code : codes) {
-            replay(create(code, className), handled.subList(0, Math.min(handled.size(), 10_000)));
+            replay(create(code, className), handled.subList(0, Math.min(handled.size(), 10_000)), code.batch());
         }
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         Map<String, Object[]> last = new HashMap<>();
@@ -116,7 +116,7 @@ public final class ProjectionReplayBench {
                 System.gc();
                 long cpu = processCpuNanos();
                 long start = System.nanoTime();
-                replay(projection, handled);
+                replay(projection, handled, code.batch());
                 Run run = new Run((System.nanoTime() - start) / 1e9, (processCpuNanos() - cpu) / 1e9);
                 runs.computeIfAbsent(code.label(), k -> new ArrayList<>()).add(run);
                 last.put(code.label(), new Object[]{database, projection});
@@ -129,7 +129,8 @@ public final class ProjectionReplayBench {
             MongoDatabase database = (MongoDatabase) last.get(code.label())[0];
             String digest = Digest.of(database);
             String beforeRedelivery = Digest.of(database, CHANGED_ON_REDELIVERY);
-            replay(last.get(code.label())[1], handled.subList(Math.max(0, handled.size() - batchSize), handled.size()));
+            replay(last.get(code.label())[1], handled.subList(Math.max(0, handled.size() - code.batch()), handled.size()),
+                    code.batch());
             boolean idempotent = beforeRedelivery.equals(Digest.of(database, CHANGED_ON_REDELIVERY));
             results.add(new Result(code.label(), Run.median(runs.get(code.label())), digest, idempotent));
         }
@@ -137,7 +138,7 @@ public final class ProjectionReplayBench {
     }
 
     /** As a pooled streaming processor does it: one unit of work per batch, the handler called per event. */
-    private void replay(Object projection, List<EventMessage<?>> events) {
+    private static void replay(Object projection, List<EventMessage<?>> events, int batchSize) {
         AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
         for (int from = 0; from < events.size(); from += batchSize) {
             BatchingUnitOfWork<EventMessage<?>> unitOfWork =
@@ -174,7 +175,7 @@ public final class ProjectionReplayBench {
     }
 
     /** A version of the query-side code: this tree's, or a git ref's compiled apart. */
-    record Code(String label, ClassLoader loader) {
+    record Code(String label, ClassLoader loader, int batch) {
     }
 
     /** Loads {@code io.tributary.query} (but this harness) from a directory first, everything else as usual. */
@@ -219,15 +220,18 @@ public final class ProjectionReplayBench {
         }
     }
 
-    record Report(List<String> labels, int stream, int batch, int repeats, List<Comparison> comparisons) {
+    record Report(List<Code> codes, int stream, int repeats, List<Comparison> comparisons) {
 
         String markdown() {
+            List<String> labels = codes.stream().map(Code::label).toList();
+            String batches = codes.stream().map(Code::batch).distinct().count() == 1 ? String.valueOf(codes.get(0).batch())
+                    : String.join(" / ", codes.stream().map(code -> code.batch() + " (" + code.label() + ")").toList());
             StringBuilder md = new StringBuilder();
             md.append("## Projection replay: ").append(String.join(" vs ", labels)).append("\n\n")
-                    .append(String.format(Locale.ROOT, "%,d domain events (ShopStream seed 42), batches of %d in one "
+                    .append(String.format(Locale.ROOT, "%,d domain events (ShopStream seed 42), batches of %s in one "
                                     + "BatchingUnitOfWork each, embedded memory backend in the same JVM, median of %d "
                                     + "alternating runs, Java %s, %d cores (shared: wall-clock figures depend on the "
-                                    + "load; CPU per event less so).%n%n", stream, batch, repeats,
+                                    + "load; CPU per event less so).%n%n", stream, batches, repeats,
                             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
             md.append("| read model | events handled |");
             labels.forEach(l -> md.append(" ").append(l).append(" handled/s | ").append(l).append(" CPU µs/event |"));
