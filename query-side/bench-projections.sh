@@ -3,8 +3,8 @@
 # the embedded store in memory (with its ordered indexes) and appends the figures to
 # bench/results/projections-<date>.md. Not a test; see ProjectionReplayBench. --compare-with REF also measures a git
 # ref's query-side in the same run (alternating).
-#   query-side/bench-projections.sh [--compare-with main] [--events 60000] [--batch 200] [--ref-batch 200] [--repeats 3] [--only profiles,data-quality]
-# --ref-batch: the batch size for the git ref's code (default --batch), to compare each at its own processor setting.
+#   query-side/bench-projections.sh [--compare-with main] [--events 60000] [--batch 200] [--ref-batch 200] [--data-dir DIR] [--repeats 3] [--only profiles,data-quality]
+# --data-dir DIR: on the file store there (default: in memory). --ref-batch: the batch size for the git ref's code (default --batch), to compare each at its own processor setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export AXONIQ_UPDATE_CHECKER_DISABLED=true

@@ -27,7 +27,7 @@ import java.util.Map;
  * Replays a realistic domain event stream ({@link ShopStream}) through each projection the way a pooled streaming
  * processor does: the events the projection handles, in batches, each batch in one {@link BatchingUnitOfWork}
  * whose handler runs per event and which then commits. On the embedded store in memory (with its ordered indexes),
- * client and server in this JVM. Not a unit test: run {@code query-side/bench-projections.sh}.
+ * or on the file store with {@code --data-dir DIR}, client and server in this JVM. Not a unit test: run {@code query-side/bench-projections.sh}.
  * <p>
  * With {@code --ref-classes DIR} (the script compiles a git ref's query-side there) it measures that code and this
  * tree's in the same run, alternating runs so that both see the same machine load, and compares them: events/s
@@ -81,7 +81,9 @@ public final class ProjectionReplayBench {
                     Integer.parseInt(options.getOrDefault("ref-batch", String.valueOf(batch)))));
         }
         codes.add(new Code(options.getOrDefault("label", "this tree"), ProjectionReplayBench.class.getClassLoader(), batch));
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.memory();
+        String store = options.containsKey("data-dir") ? "file" : "memory";
+        try (EmbeddedMongoServer server = options.containsKey("data-dir")
+                ? EmbeddedMongoServer.file(Path.of(options.get("data-dir"))) : EmbeddedMongoServer.memory();
              MongoClient client = MongoClients.create(server.connectionString())) {
             List<EventMessage<?>> stream = ShopStream.generate(42, events).stream()
                     .<EventMessage<?>>map(GenericEventMessage::asEventMessage).toList();
@@ -93,7 +95,7 @@ public final class ProjectionReplayBench {
                     comparisons.add(bench.compare(projection.getKey(), projection.getValue(), codes, stream, repeats));
                 }
             }
-            Report report = new Report(codes, stream.size(), repeats, comparisons);
+            Report report = new Report(codes, store, stream.size(), repeats, comparisons);
             System.out.println(report.markdown());
             report.write(out);
         }
@@ -220,7 +222,7 @@ public final class ProjectionReplayBench {
         }
     }
 
-    record Report(List<Code> codes, int stream, int repeats, List<Comparison> comparisons) {
+    record Report(List<Code> codes, String store, int stream, int repeats, List<Comparison> comparisons) {
 
         String markdown() {
             List<String> labels = codes.stream().map(Code::label).toList();
@@ -229,9 +231,9 @@ public final class ProjectionReplayBench {
             StringBuilder md = new StringBuilder();
             md.append("## Projection replay: ").append(String.join(" vs ", labels)).append("\n\n")
                     .append(String.format(Locale.ROOT, "%,d domain events (ShopStream seed 42), batches of %s in one "
-                                    + "BatchingUnitOfWork each, embedded memory backend in the same JVM, median of %d "
+                                    + "BatchingUnitOfWork each, embedded %s backend in the same JVM, median of %d "
                                     + "alternating runs, Java %s, %d cores (shared: wall-clock figures depend on the "
-                                    + "load; CPU per event less so).%n%n", stream, batches, repeats,
+                                    + "load; CPU per event less so).%n%n", stream, batches, store, repeats,
                             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
             md.append("| read model | events handled |");
             labels.forEach(l -> md.append(" ").append(l).append(" handled/s | ").append(l).append(" CPU µs/event |"));
