@@ -27,7 +27,8 @@ import java.util.Map;
  * Replays a realistic domain event stream ({@link ShopStream}) through each projection the way a pooled streaming
  * processor does: the events the projection handles, in batches, each batch in one {@link BatchingUnitOfWork}
  * whose handler runs per event and which then commits. On the embedded store in memory (with its ordered indexes),
- * or on the file store with {@code --data-dir DIR}, client and server in this JVM. Not a unit test: run {@code query-side/bench-projections.sh}.
+ * or on the file store with {@code --data-dir DIR}, client and server in this JVM. Not a unit test: run
+ * {@code query-side/bench-projections.sh}.
  * <p>
  * With {@code --ref-classes DIR} (the script compiles a git ref's query-side there) it measures that code and this
  * tree's in the same run, alternating runs so that both see the same machine load, and compares them: events/s
